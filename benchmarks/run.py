@@ -1,0 +1,168 @@
+"""Benchmarks with targets: ``make bench`` prints a table.
+
+Usage::
+
+    python benchmarks/run.py            # the quick ones (a few seconds)
+    python benchmarks/run.py --full     # also fresh-clone set-up and full `make test` (minutes)
+    python benchmarks/run.py --only load_article
+
+Each benchmark reports the median (and the slowest) of several runs, its
+target, and whether the median meets it. Tests never assert on time; this
+table is where speed is checked. Exit code is 0 even when a target is
+missed (the table says so): timing on a shared machine is evidence, not a
+gate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class Result:
+    name: str
+    runs: list[float]
+    target: float | None
+    unit: str = "s"
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+
+def _fmt(seconds: float) -> str:
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f} µs"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def timed(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
+    """Run ``fn`` ``warmup`` times untimed, then ``repeat`` times timed."""
+    for _ in range(warmup):
+        fn()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return runs
+
+
+def bench_cold_import() -> Result:
+    """`import course` in a fresh interpreter (minus the interpreter's own start-up)."""
+    code = "import time; t=time.perf_counter(); import course; print(time.perf_counter()-t)"
+    runs = []
+    for _ in range(7):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+        runs.append(float(out.stdout))
+    return Result("cold `import course`", runs, 0.3)
+
+
+def bench_cold_first_article() -> Result:
+    """First `load_article()` in a fresh interpreter: imports spaCy and builds the pipeline."""
+    code = ("import time; t=time.perf_counter(); from course import load_article; load_article(); "
+            "print(time.perf_counter()-t)")
+    runs = []
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+        runs.append(float(out.stdout))
+    return Result("first load_article (cold, incl. spaCy import)", runs, None)
+
+
+def bench_load_article() -> Result:
+    from course import load_article
+
+    return Result("load_article(seed), warm", timed(load_article, 30), 0.050)
+
+
+def bench_tables() -> Result:
+    from course import load_article
+
+    article = load_article()
+    return Result("paragraph_table + sentence_table, warm",
+                  timed(lambda: (article.paragraph_table, article.sentence_table), 30), None)
+
+
+def bench_check() -> Result:
+    from course import check
+
+    return Result("check() of one answer, warm", timed(lambda: check("0.3", ["a", "b", "c"]), 200), None)
+
+
+def bench_text() -> Result:
+    from course import load_article
+    from course import text
+
+    article = load_article()
+
+    def run() -> None:
+        text.find_readability(article)
+        text.find_rare_words(article.text)
+
+    return Result("find_readability + find_rare_words(seed), warm", timed(run, 20), 0.100)
+
+
+def bench_fresh_setup() -> list[Result]:
+    """Clone the repo and time `make setup`, then `make test` after set-up."""
+    tmp = Path(tempfile.mkdtemp(prefix="course-bench-"))
+    try:
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(tmp / "repo")], check=True)
+        env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV",)}
+        start = time.perf_counter()
+        subprocess.run(["make", "setup"], cwd=tmp / "repo", check=True, env=env, capture_output=True)
+        setup = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run(["make", "test"], cwd=tmp / "repo", check=True, env=env, capture_output=True)
+        test = time.perf_counter() - start
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [Result("`make setup` on a fresh clone", [setup], None), Result("`make test` after set-up", [test], 60.0)]
+
+
+QUICK = {
+    "cold_import": bench_cold_import,
+    "first_article": bench_cold_first_article,
+    "load_article": bench_load_article,
+    "tables": bench_tables,
+    "check": bench_check,
+    "text": bench_text,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--full", action="store_true", help="also time fresh-clone set-up and `make test`")
+    parser.add_argument("--only", nargs="*", choices=sorted(QUICK), help="run only these quick benchmarks")
+    args = parser.parse_args(argv)
+    results: list[Result] = []
+    for name, fn in QUICK.items():
+        if args.only and name not in args.only:
+            continue
+        results.append(fn())
+    if args.full:
+        results.extend(bench_fresh_setup())
+    width = max(len(r.name) for r in results)
+    print(f"{'benchmark':<{width}}  {'median':>10}  {'slowest':>10}  {'runs':>4}  {'target':>9}  ok")
+    print("-" * (width + 46))
+    for r in results:
+        target = f"≤ {_fmt(r.target)}" if r.target else "-"
+        ok = "-" if r.target is None else ("yes" if r.median <= r.target else "NO")
+        print(f"{r.name:<{width}}  {_fmt(r.median):>10}  {_fmt(max(r.runs)):>10}  {len(r.runs):>4}  {target:>9}  {ok}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Helper library for the Dutch news article course.
+
+``import course`` is cheap: the public names below are loaded from their
+modules on first use (PEP 562), so spaCy, pandas and friends are imported
+only when a lesson needs them. Import what you need by name::
+
+    from course import load_article, check
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+#: Public name -> module that defines it.
+_EXPORTS: dict[str, str] = {
+    # article
+    "Article": "article",
+    "ArticleError": "article",
+    "Heading": "article",
+    "Paragraph": "article",
+    "Sentence": "article",
+    "SEED_PATH": "article",
+    "load_article": "article",
+    "parse_article": "article",
+    # display
+    "load_translation": "display",
+    "show_side_by_side": "display",
+    "SideBySide": "display",
+    # checks
+    "check": "checks",
+    "assert_answer": "checks",
+    "Feedback": "checks",
+    "list_exercises": "checks",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'course' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"course.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

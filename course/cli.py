@@ -1,0 +1,68 @@
+"""The ``course`` command line.
+
+Subcommands
+-----------
+``course build [SOURCE ...] [--no-execute]``
+    Build lesson notebooks from ``notebooks/src/*.py`` (all by default),
+    execute them and store outputs (see :mod:`course.notebooks`).
+``course article PATH``
+    Read an article file and print its structure; exit code 2 with one line
+    naming the file and the problem when it cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .notebooks import NotebookSourceError, build_file
+
+    sources = [Path(s) for s in args.sources] or sorted((ROOT / "notebooks" / "src").glob("*.py"))
+    for src in sources:
+        try:
+            out = build_file(src, execute=not args.no_execute)
+        except NotebookSourceError as exc:
+            print(f"course build: {exc}", file=sys.stderr)
+            return 2
+        print(f"built {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    return 0
+
+
+def _article(args: argparse.Namespace) -> int:
+    from .article import ArticleError, load_article
+
+    status = 0
+    for path in args.paths:
+        try:
+            article = load_article(path)
+        except ArticleError as exc:
+            print(f"course article: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        print(f"{path}: date {article.date or '-'}, {len(article.paragraphs)} paragraphs, "
+              f"{len(article.sentences)} sentences, headings: {'; '.join(article.heading_texts) or '-'}")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``course`` command; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="course", description="Tools for the Dutch news article course.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build lesson notebooks from notebooks/src/")
+    b.add_argument("sources", nargs="*", help="percent sources (default: all in notebooks/src/)")
+    b.add_argument("--no-execute", action="store_true", help="do not run the notebooks")
+    b.set_defaults(func=_build)
+    a = sub.add_parser("article", help="read article files and print their structure")
+    a.add_argument("paths", nargs="+")
+    a.set_defaults(func=_article)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""Facts about the seed article that lessons state or rely on.
+
+If seeds/ changes, these fail before a lesson silently says something
+untrue. Each fact names the lesson(s) that use it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_date(seed):  # 00, 01 (timeline anchor)
+    assert seed.date == "2022-03"
+
+
+def test_paragraph_and_sentence_counts(seed):  # 00 exercise 0.1 and its success message
+    assert len(seed.paragraphs) == 13
+    assert len(seed.sentences) == 32
+    assert [len(seed.sentences_in(p.index)) for p in seed.paragraphs] == [2, 4, 3, 2, 2, 2, 2, 2, 2, 2, 2, 4, 3]
+
+
+def test_headings_and_sections(seed):  # 00 exercise 0.3, 01 structure
+    assert seed.heading_texts == ["Ontmoeting in Rome", "Op de vlakte", "De druk wordt opgevoerd"]
+    assert [h.first_paragraph for h in seed.headings] == [3, 6, 10]
+    assert [p.section for p in seed.paragraphs[:2]] == [None, None]  # the lead has no heading
+    sections = [p.section for p in seed.paragraphs]
+    assert sections.count("Ontmoeting in Rome") == 3
+    assert sections.count("Op de vlakte") == 4
+    assert sections.count("De druk wordt opgevoerd") == 4
+
+
+def test_lead(seed):  # 00 discussion, 01 inverted pyramid, 02 LEAD-n
+    first = seed.sentences[0].text
+    assert first.startswith("Rusland heeft China gevraagd om militaire steun, zo meldden")
+    assert "anonieme bronnen binnen de Amerikaanse overheid" in first
+    assert "Financial Times" in first and "The Washington Post" in first and "zondag" in first
+    assert seed.sentences[1].text == "China ontkent in algemene en enigszins vage termen."
+
+
+def test_meeting_in_rome(seed):  # 00 exercise 0.2, 01 timeline
+    p3 = seed.paragraph(3)
+    assert p3.section == "Ontmoeting in Rome"
+    assert p3.text.startswith("Sullivan ontmoet maandag in Rome de Chinese veiligheidsadviseur Yang Jiechi.")
+
+
+@pytest.mark.parametrize(
+    "name, first_paragraph",
+    [("Sullivan", 2), ("Yang Jiechi", 3), ("Xi Jinping", 4), ("Poetin", 4), ("Ryan Hass", 11), ("Zhao Lijian", 12)],
+)
+def test_where_people_are_first_named(seed, name, first_paragraph):  # 01 actors, 04 sources
+    assert min(p.index for p in seed.paragraphs if name in p.text) == first_paragraph
+
+
+@pytest.mark.parametrize(
+    "quote, paragraph, said_by",
+    [
+        ("“We zullen dat niet toestaan”", 2, "zei Sullivan"),
+        ("‘direct en achter de schermen’", 2, "volgens hem"),
+        ("‘ijzersterke vriendschap’", 4, None),
+        ("‘de verdeling van de wereld in twee blokken die tegenover elkaar staan’", 11, "Hij waarschuwt via Twitter"),
+        ("“De VS heeft recent desinformatie verspreid over de kwestie Oekraïne, met China als doelwit”", 12,
+         "zei woordvoerder Zhao Lijian"),
+        ("“Dat is kwaadaardig.”", 12, None),
+    ],
+)
+def test_quotations(seed, quote, paragraph, said_by):  # 03 scare quotes, 04 quotations
+    hits = [s for s in seed.sentences if quote in s.text]
+    assert len(hits) == 1
+    assert hits[0].paragraph == paragraph
+    if said_by:
+        assert said_by in hits[0].text
+
+
+def test_diacritics_survive(seed):  # every lesson shows these words
+    words = " ".join(p.text for p in seed.paragraphs)
+    assert words.count("Oekraïne") == 6 == seed_text().count("Oekraïne")
+    assert "financiële" in words and "Oekraïense" in words
+
+
+def seed_text() -> str:
+    from conftest import SEED
+
+    return SEED.read_text(encoding="utf-8")
