@@ -43,8 +43,11 @@ $(STAMP): $(BIN)/python pyproject.toml $(LOCK)
 kernel: $(STAMP)
 	$(BIN)/python -m ipykernel install --user --name dutch-news-course --display-name "Python (Dutch news course)"
 
+# JupyterLab refuses to run as root unless told; containers and CI often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP) kernel
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.port=$(PORT) 00-start.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS) notebooks/00-start.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)

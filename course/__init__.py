@@ -29,6 +29,18 @@ _EXPORTS: dict[str, str] = {
     "load_translation": "display",
     "show_side_by_side": "display",
     "SideBySide": "display",
+    "show_actors": "display",
+    "HighlightedText": "display",
+    # reading
+    "find_actors": "reading",
+    "find_actor_mentions": "reading",
+    "find_time_expressions": "reading",
+    "build_timeline": "reading",
+    "load_gazetteer": "reading",
+    # plots
+    "plot_sentence_lengths": "plots",
+    "plot_actor_heatmap": "plots",
+    "plot_timeline": "plots",
     # checks
     "check": "checks",
     "assert_answer": "checks",

@@ -160,3 +160,71 @@ def show_side_by_side(
     for n in numbers:
         article.paragraph(n)  # raises a clear IndexError for a wrong number
     return SideBySide(article, english, numbers)
+
+
+@dataclass(frozen=True)
+class HighlightedText:
+    """Article text with spans highlighted (see :func:`show_actors`).
+
+    Attributes
+    ----------
+    html : str
+        Self-contained HTML (inline styles, no scripts, no external links).
+    text : str
+        Plain-text version: each span as ``[text|LABEL]``.
+    """
+
+    html: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def show_actors(article: Article, paragraphs: list[int] | range | None = None) -> HighlightedText:
+    """Highlight the actors in the text, coloured by kind (displaCy).
+
+    Parameters
+    ----------
+    article : Article
+    paragraphs : list of int or range, optional
+        1-based paragraph numbers; all by default.
+
+    Returns
+    -------
+    HighlightedText
+        Displays as highlighted HTML in a notebook, as marked-up text elsewhere.
+    """
+    from spacy import displacy
+
+    from .plots import KIND_COLOURS
+    from .reading import find_actor_mentions
+
+    mentions = find_actor_mentions(article)
+    numbers = list(paragraphs) if paragraphs is not None else [p.index for p in article.paragraphs]
+    docs, plain = [], []
+    for n in numbers:
+        para = article.paragraph(n)
+        rows = mentions[mentions["paragraph"] == n]
+        ents = [{"start": int(r.start), "end": int(r.end), "label": r.kind.upper()} for r in rows.itertuples()]
+        docs.append({"text": para.text, "ents": ents, "title": f"¶{n}"})
+        marked, last = [], 0
+        for r in rows.itertuples():
+            marked.append(para.text[last : r.start] + f"[{para.text[r.start:r.end]}|{r.kind.upper()}]")
+            last = r.end
+        plain.append(f"¶{n} " + "".join(marked) + para.text[last:])
+    colours = {k.upper(): v for k, v in KIND_COLOURS.items()}
+    body = displacy.render(docs, style="ent", manual=True, page=False, options={"colors": colours})
+    legend = " ".join(
+        f'<span style="background:{v};padding:0.1em 0.4em;border-radius:0.3em;margin-right:0.3em">{html.escape(k)}</span>'
+        for k, v in KIND_COLOURS.items()
+        if k not in ("place", "event") or (mentions["kind"] == k).any()
+    )
+    page = f'<div class="course-actors" lang="nl"><p style="font-size:0.9em">Kinds: {legend}</p>{body}</div>'
+    return HighlightedText(page, "\n".join(plain))

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from exercise_answers import ALSO_RIGHT, REFERENCE, WRONG, WRONG_TYPE
+from answers import ALSO_RIGHT, REFERENCE, WRONG, WRONG_TYPE
 from course import assert_answer, check, list_exercises
 from course.checks import STATUSES, Feedback, describe_type, digest, norm_text
 
@@ -16,7 +16,7 @@ IDS = [e.id for e in list_exercises()]
 
 
 def test_every_exercise_has_answers():
-    assert sorted(IDS) == sorted(REFERENCE), "add the exercise to tests/exercise_answers.py"
+    assert sorted(IDS) == sorted(REFERENCE), "add the exercise to tests/answers/lessonNN.py"
     assert set(WRONG) <= set(REFERENCE) and set(WRONG_TYPE) <= set(REFERENCE)
 
 

@@ -23,7 +23,7 @@ def test_seed_keeps_its_odd_first_line_and_dutch_characters():
 
 
 def test_nothing_in_the_project_reads_shared():
-    """Code, tests, notebooks and build files never refer to ../shared."""
+    """Code, tests, notebooks and build files never refer to the shared design folder."""
     tracked = subprocess.run(
         ["git", "ls-files", "course", "tests", "notebooks", "benchmarks", "Makefile", ".ci", "pyproject.toml"],
         cwd=ROOT, capture_output=True, text=True, check=True,

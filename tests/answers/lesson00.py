@@ -1,4 +1,4 @@
-"""Reference answers and common wrong answers of every auto-checked exercise.
+"""Reference and common wrong answers of the exercises of lesson 00.
 
 Teacher material: this file is never part of a student release. For each
 exercise id: the reference answer, and wrong answers each with a word or
