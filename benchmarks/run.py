@@ -132,6 +132,18 @@ def bench_fresh_setup() -> list[Result]:
     return [Result("`make setup` on a fresh clone", [setup], None), Result("`make test` after set-up", [test], 60.0)]
 
 
+def bench_actors_timeline() -> Result:
+    from course import build_timeline, find_actors, load_article
+
+    article = load_article()
+
+    def run() -> None:
+        find_actors(article)
+        build_timeline(article, "2022-03-14")
+
+    return Result("find_actors + build_timeline(seed), warm", timed(run, 20), 0.050)
+
+
 QUICK = {
     "cold_import": bench_cold_import,
     "first_article": bench_cold_first_article,
@@ -139,6 +151,7 @@ QUICK = {
     "tables": bench_tables,
     "check": bench_check,
     "text": bench_text,
+    "actors_timeline": bench_actors_timeline,
 }
 
 

@@ -144,6 +144,16 @@ def norm_text(value: str) -> str:
     return t.strip(" \"'“”‘’„«».,;:!?")
 
 
+_WEEKDAYS_EN_NL = {"monday": "maandag", "tuesday": "dinsdag", "wednesday": "woensdag", "thursday": "donderdag",
+                   "friday": "vrijdag", "saturday": "zaterdag", "sunday": "zondag"}
+
+
+def norm_weekday(value: str) -> str:
+    """A day of the week, in Dutch or English, as its Dutch name ("Sunday" -> "zondag")."""
+    text = norm_text(value)
+    return _WEEKDAYS_EN_NL.get(text, text)
+
+
 def norm_int(value: Any) -> int:
     """An integer, as an int."""
     return int(value)

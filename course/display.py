@@ -220,7 +220,7 @@ def show_actors(article: Article, paragraphs: list[int] | range | None = None) -
             last = r.end
         plain.append(f"¶{n} " + "".join(marked) + para.text[last:])
     colours = {k.upper(): v for k, v in KIND_COLOURS.items()}
-    body = displacy.render(docs, style="ent", manual=True, page=False, options={"colors": colours})
+    body = displacy.render(docs, style="ent", manual=True, page=False, jupyter=False, options={"colors": colours})
     legend = " ".join(
         f'<span style="background:{v};padding:0.1em 0.4em;border-radius:0.3em;margin-right:0.3em">{html.escape(k)}</span>'
         for k, v in KIND_COLOURS.items()

@@ -644,3 +644,52 @@ def _parse_anchor(anchor: str | date | None) -> date | None:
         return date.fromisoformat(str(anchor))
     except ValueError:
         raise ValueError(f"anchor {anchor!r} is not a date like '2022-03-14'") from None
+
+
+# ------------------------------------------------------------------ glossary
+
+#: Folder of glossaries, one CSV per article (``<article stem>.csv``).
+GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "data" / "glossaries"
+GLOSSARY_COLUMNS = ["word", "lemma", "gloss_en", "note"]
+
+
+def load_glossary(article: Article, path: str | Path | None = None) -> "pd.DataFrame":
+    """Read the glossary of an article's hard words.
+
+    Parameters
+    ----------
+    article : Article
+    path : str or Path, optional
+        The CSV; by default ``data/glossaries/<article file stem>.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns:
+
+        word : str
+            The word as it appears in the article.
+        lemma : str
+            Its dictionary form, checked by hand.
+        gloss_en : str
+            An English gloss.
+        note : str
+            Usage or word-formation note ("" when none).
+
+        An article without a glossary gives an empty table with these columns.
+
+    Raises
+    ------
+    ValueError
+        When the file lacks one of the columns (the message names the file).
+    """
+    import pandas as pd
+
+    path = Path(path) if path is not None else GLOSSARY_DIR / f"{Path(article.path).stem}.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=GLOSSARY_COLUMNS)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in GLOSSARY_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: glossary lacks the column(s) {', '.join(missing)}")
+    return frame[GLOSSARY_COLUMNS]

@@ -81,3 +81,39 @@ def seed_text() -> str:
     from conftest import SEED
 
     return SEED.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- lesson 01
+
+
+def test_sentences_per_section(seed):  # 01 exercise 1.2 and its success message
+    table = seed.sentence_table
+    counts = table.groupby("section", dropna=False, sort=False).size().tolist()
+    assert counts == [6, 7, 8, 11]  # lead, Ontmoeting in Rome, Op de vlakte, De druk wordt opgevoerd
+
+
+def test_china_is_the_most_mentioned_actor_everywhere(seed):  # 01 exercise 1.4 and its success message
+    from course import find_actors
+
+    first = find_actors(seed).iloc[0]
+    assert first.actor == "China" and first.mentions == 22
+    assert first.paragraphs == list(range(1, 14))
+    assert first.aliases == ["China", "Chinezen", "Peking"]
+
+
+def test_lead_table_of_lesson_01(seed):  # 01 inverted-pyramid table and timeline prose
+    assert "lekken naar de media" in seed.paragraph(10).text
+    assert "de Chinese ambassadeur" in seed.paragraph(6).text and "twee weken geleden" in seed.paragraph(6).text
+    assert "enkele weken geleden" in seed.paragraph(4).text and "Olympische Winterspelen" in seed.paragraph(4).text
+    assert seed.paragraph(2).text.count("Hij ") == 1 and "Hij waarschuwt" in seed.paragraph(11).text
+    assert "Sullivan ontmoet maandag" in seed.paragraph(3).text
+    assert "zei woordvoerder Zhao Lijian van het ministerie van buitenlandse zaken maandag" in seed.paragraph(12).text
+    assert not any("“" in s.text and "Rusland" in s.text.split("“")[0][-30:] for s in seed.sentences)
+
+
+def test_readability_figures(seed):  # 01 readability section
+    from course import find_readability, score_readability
+
+    overall = score_readability(seed.text)
+    assert (overall["flesch_douma"], overall["brouwer"]) == (46.8, 34.46)
+    assert find_readability(seed)["reliable"].sum() == 3
