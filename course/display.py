@@ -8,6 +8,7 @@ no scripts and no external resources.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -226,5 +227,7 @@ def show_actors(article: Article, paragraphs: list[int] | range | None = None) -
         for k, v in KIND_COLOURS.items()
         if k not in ("place", "event") or (mentions["kind"] == k).any()
     )
+    # displaCy makes each title an <h2>; paragraph labels are not document headings
+    body = re.sub(r"<h2[^>]*>(.*?)</h2>", r'<p style="font-weight:bold;margin:0.6em 0 0">\1</p>', body)
     page = f'<div class="course-actors" lang="nl"><p style="font-size:0.9em">Kinds: {legend}</p>{body}</div>'
     return HighlightedText(page, "\n".join(plain))

@@ -59,7 +59,8 @@ def plot_sentence_lengths(article: Article) -> "Figure":
         mean = sum(lengths) / len(lengths)
         ax.axvline(mean, color=PALETTE[3], linestyle="--", linewidth=1.5)
         ax.annotate(f"mean {mean:.1f} words", (mean, ax.get_ylim()[1] * 0.92), xytext=(4, 0),
-                    textcoords="offset points", color=PALETTE[3])
+                    textcoords="offset points", color=PALETTE[3],
+                    bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
     ax.set_xlabel("words per sentence")
     ax.set_ylabel("number of sentences")
     ax.set_title(f"Sentence lengths ({len(lengths)} sentences)")

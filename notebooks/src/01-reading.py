@@ -57,10 +57,10 @@ plot_sentence_lengths(article)
 # ### The inverted pyramid
 #
 # News is usually written as an *inverted pyramid*: the most important facts first, background
-# and reactions later. Compare what the first sentence says with what the rest adds.
+# and reactions later. Here are the two sentences of the first paragraph: compare them with what the rest adds.
 
 # %%
-article.sentence_table.loc[[0, 1], ["sentence", "paragraph", "words", "text"]]
+[s.text for s in article.sentences_in(1)]
 
 # %% [markdown]
 # | question | the lead answers (paragraph 1) | what comes later |
