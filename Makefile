@@ -15,13 +15,14 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup lab test test-fast bench notebooks lock kernel clean
+.PHONY: help setup lab test test-fast bench notebooks release lock kernel clean
 
 help:
 	@echo "make lab        set up, then start JupyterLab on the lessons (notebooks/)"
 	@echo "make test       set up, then run the unit tests and every notebook under nbval"
 	@echo "make bench      set up, then run the benchmarks in benchmarks/ and print a table"
 	@echo "make notebooks  rebuild and re-execute notebooks/*.ipynb from notebooks/src/"
+	@echo "make release    build release/student (for students) and release/teacher"
 	@echo "make lock       re-pin requirements.lock from a fresh resolve of pyproject.toml"
 	@echo "make clean      remove .venv and build output"
 
@@ -61,6 +62,10 @@ bench: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/course build
+
+# Student edition (no solutions, hidden tests, rubrics or outputs) and teacher edition.
+release: $(STAMP)
+	$(BIN)/course release --out release
 
 lock:
 	rm -rf .lock-venv

@@ -5,6 +5,10 @@ Subcommands
 ``course build [SOURCE ...] [--no-execute]``
     Build lesson notebooks from ``notebooks/src/*.py`` (all by default),
     execute them and store outputs (see :mod:`course.notebooks`).
+``course release [--out release/]``
+    Build the student edition (solutions, hidden tests, teacher cells and
+    outputs removed) and the teacher edition of every lesson notebook; exit
+    code 1 with a list of leaks when the student edition would leak.
 ``course article PATH``
     Read an article file and print its structure; exit code 2 with one line
     naming the file and the problem when it cannot be read.
@@ -49,6 +53,19 @@ def _article(args: argparse.Namespace) -> int:
     return status
 
 
+def _release(args: argparse.Namespace) -> int:
+    from .release import ReleaseError, release
+
+    try:
+        written = release(ROOT / "notebooks", Path(args.out))
+    except ReleaseError as exc:
+        print(f"course release: {exc}", file=sys.stderr)
+        return 1
+    print(f"released {len(written)} student notebooks to {Path(args.out) / 'student'} "
+          f"and the teacher edition to {Path(args.out) / 'teacher'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``course`` command; returns the exit code."""
     parser = argparse.ArgumentParser(prog="course", description="Tools for the Dutch news article course.")
@@ -60,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     a = sub.add_parser("article", help="read article files and print their structure")
     a.add_argument("paths", nargs="+")
     a.set_defaults(func=_article)
+    r = sub.add_parser("release", help="build the student and teacher editions of the notebooks")
+    r.add_argument("--out", default="release", help="output folder (default: release/)")
+    r.set_defaults(func=_release)
     args = parser.parse_args(argv)
     return args.func(args)
 

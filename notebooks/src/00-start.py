@@ -154,7 +154,7 @@ answer_0_2 = "Rome"
 check("0.2", answer_0_2)
 
 # %% tests 0.2
-"""Exercise 0.2: the meeting city named in the section 'Ontmoeting in Rome'."""
+"""Exercise 0.2: the city where Sullivan and Yang Jiechi meet."""
 ### BEGIN HIDDEN TESTS
 assert_answer("0.2", answer_0_2)
 assert answer_0_2.strip().casefold() == "rome"

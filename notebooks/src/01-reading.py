@@ -290,7 +290,7 @@ answer_1_5 = timeline.iloc[0]["expression"]
 check("1.5", answer_1_5)
 
 # %% tests 1.5
-"""Exercise 1.5: the weekday of the reports (zondag / Sunday)."""
+"""Exercise 1.5: the weekday on which the media reported the request."""
 ### BEGIN HIDDEN TESTS
 assert_answer("1.5", answer_1_5)
 assert answer_1_5.strip().casefold() in ("zondag", "sunday")

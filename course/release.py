@@ -1,0 +1,216 @@
+"""Student and teacher editions of the lesson notebooks (``course release``).
+
+From each instructor notebook ``notebooks/NN-name.ipynb``:
+
+*student edition* (``<out>/student/``)
+    - answer cells keep their stub line (``answer_1_2 = ...  # your answer
+      here``); the ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region is
+      removed, in code and in prose (markdown) answer cells;
+    - graded test cells keep only a comment saying what they check; the
+      ``### BEGIN HIDDEN TESTS`` region is removed (grading always takes the
+      tests from the instructor notebook, never from a submission);
+    - cells tagged ``teacher`` (rubrics, reference codings) are removed;
+    - outputs, execution counts and attachments are cleared;
+    - locked cells (checks, tests) get ``metadata.course.checksum``, a
+      SHA-256 of their source, so a grader can tell when one was edited;
+    - nbgrader metadata is kept.
+
+*teacher edition* (``<out>/teacher/``)
+    The instructor notebook as it is: solutions, hidden tests, rubrics and
+    outputs.
+
+:func:`find_leaks` then inspects every student notebook, and the release
+refuses to build (:class:`ReleaseError`) when one still holds a solution or
+hidden-test marker, a line of a solution or hidden test, a teacher cell, an
+output, an attachment, or any extra forbidden text given by the caller
+(e.g. the reference answers of ``tests/answers``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+from typing import Any, Iterable
+
+SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
+HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
+TEACHER_TAG = "teacher"
+#: Solution or test lines too generic to count as a leak when they reappear.
+_TRIVIAL = re.compile(r"^\s*(#.*|pass|\)|\]|\}|)\s*$")
+
+
+class ReleaseError(RuntimeError):
+    """The student edition would leak something; the message lists every leak."""
+
+
+def _strip_region(source: str, begin: str, end: str) -> tuple[str, list[str]]:
+    """Remove every begin..end region (markers included); return (source, removed lines)."""
+    kept: list[str] = []
+    removed: list[str] = []
+    inside = False
+    for line in source.split("\n"):
+        marker = line.strip()
+        if marker == begin:
+            inside = True
+            continue
+        if marker == end and inside:
+            inside = False
+            continue
+        (removed if inside else kept).append(line)
+    if inside:
+        raise ReleaseError(f"a '{begin}' region is never closed")
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return "\n".join(kept), removed
+
+
+def checksum(source: str) -> str:
+    """SHA-256 of a cell's source, with line endings and trailing space normalised."""
+    text = "\n".join(line.rstrip() for line in source.replace("\r\n", "\n").split("\n")).strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def student_notebook(nb: Any) -> tuple[Any, list[str]]:
+    """Make the student edition of one instructor notebook.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The instructor notebook (not modified).
+
+    Returns
+    -------
+    (notebook, secrets)
+        The student notebook, and the non-trivial lines removed from it
+        (solutions and hidden tests), which :func:`find_leaks` searches for.
+    """
+    import copy
+
+    out = copy.deepcopy(nb)
+    secrets: list[str] = []
+    cells = []
+    for cell in out.cells:
+        tags = cell.metadata.get("tags", [])
+        if TEACHER_TAG in tags:
+            secrets.extend(line for line in cell.source.split("\n") if not _TRIVIAL.match(line))
+            continue
+        role = cell.metadata.get("course", {}).get("role")
+        if role in ("answer", "prose"):
+            cell.source, removed = _strip_region(cell.source, *SOLUTION)
+            secrets.extend(removed)
+        elif role == "tests":
+            body, removed = _strip_region(cell.source, *HIDDEN)
+            secrets.extend(removed)
+            doc = re.match(r'^\s*"""(.*?)"""', body, re.S)
+            what = " ".join(doc.group(1).split()) if doc else f"exercise {cell.metadata['course']['exercise']}"
+            cell.source = f"# {what}\n# (Your teacher's tests run here when your notebook is graded.)"
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+        cell.pop("attachments", None)
+        if cell.metadata.get("nbgrader", {}).get("locked"):
+            cell.metadata.setdefault("course", {})["checksum"] = checksum(cell.source)
+        cell.metadata.pop("execution", None)
+        cells.append(cell)
+    out.cells = cells
+    secrets = [s.strip() for s in secrets if not _TRIVIAL.match(s) and len(s.strip()) >= 8]
+    return out, secrets
+
+
+def find_leaks(nb: Any, secrets: Iterable[str] = (), name: str = "<notebook>") -> list[str]:
+    """List what a student notebook must not contain.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        A student notebook.
+    secrets : iterable of str
+        Text that must not appear anywhere in it (solution lines, reference answers).
+    name : str
+        Used in the messages.
+
+    Returns
+    -------
+    list of str
+        One line per leak, naming the notebook and the cell; empty when clean.
+    """
+    leaks = []
+    secrets = [s for s in secrets if s]
+    for i, cell in enumerate(nb.cells, start=1):
+        where = f"{name}, cell {i}"
+        text = cell.source
+        for marker in (*SOLUTION, *HIDDEN):
+            if marker in text:
+                leaks.append(f"{where}: still holds '{marker}'")
+        if TEACHER_TAG in cell.metadata.get("tags", []):
+            leaks.append(f"{where}: a cell tagged '{TEACHER_TAG}' is still there")
+        if cell.get("outputs"):
+            leaks.append(f"{where}: has outputs")
+        if cell.get("attachments"):
+            leaks.append(f"{where}: has attachments")
+        for secret in secrets:
+            if secret in text:
+                leaks.append(f"{where}: contains instructor-only text {secret[:60]!r}")
+    return leaks
+
+
+def release(
+    notebooks: str | Path,
+    out: str | Path,
+    forbidden: Iterable[str] = (),
+) -> list[Path]:
+    """Build the student and teacher editions of every lesson notebook.
+
+    Parameters
+    ----------
+    notebooks : str or Path
+        Folder of instructor notebooks (``NN-name.ipynb``).
+    out : str or Path
+        Output folder; ``student/`` and ``teacher/`` are (re)created in it.
+    forbidden : iterable of str
+        Extra text no student notebook may contain (e.g. reference answers).
+
+    Returns
+    -------
+    list of Path
+        The student notebooks written.
+
+    Raises
+    ------
+    ReleaseError
+        When any student notebook would leak; nothing is left in ``student/``
+        then, and the message lists every leak.
+    """
+    import nbformat
+
+    src = Path(notebooks)
+    out = Path(out)
+    paths = sorted(src.glob("[0-9][0-9]-*.ipynb"))
+    if not paths:
+        raise ReleaseError(f"{src}: no lesson notebooks (NN-name.ipynb) found")
+    forbidden = [f for f in forbidden if f]
+    built: list[tuple[Path, Any]] = []
+    leaks: list[str] = []
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        student, secrets = student_notebook(nb)
+        leaks += find_leaks(student, [*secrets, *forbidden], path.name)
+        built.append((path, student))
+    student_dir, teacher_dir = out / "student", out / "teacher"
+    for folder in (student_dir, teacher_dir):
+        if folder.exists():
+            shutil.rmtree(folder)
+    if leaks:
+        raise ReleaseError("refusing to release: the student edition would leak\n  " + "\n  ".join(leaks))
+    student_dir.mkdir(parents=True)
+    teacher_dir.mkdir(parents=True)
+    written = []
+    for path, student in built:
+        nbformat.validate(student)
+        target = student_dir / path.name
+        target.write_text(nbformat.writes(student) + "\n", encoding="utf-8")
+        shutil.copyfile(path, teacher_dir / path.name)
+        written.append(target)
+    return written
