@@ -286,15 +286,48 @@ def execute_notebook(nb: Any, cwd: str | Path, timeout: int = 300) -> Any:
     """
     from nbclient import NotebookClient
 
+    km = current_env_kernel_manager()
     client = NotebookClient(
         nb,
         timeout=timeout,
         kernel_name="python3",
+        km=km,
         resources={"metadata": {"path": str(cwd)}},
         record_timing=False,
     )
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
     return nb
+
+
+def current_env_kernel_manager() -> Any:
+    """A kernel manager whose ``python3`` kernel is always this Python.
+
+    A ``python3`` kernelspec in the user's Jupyter folder would otherwise win
+    over the project's virtual environment, and notebooks would run in
+    another Python with other packages (nbval's ``--nbval-current-env`` does
+    the same for the tests).
+
+    Returns
+    -------
+    jupyter_client.KernelManager
+    """
+    import ipykernel.kernelspec
+    from jupyter_client import KernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    class _CurrentEnv(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> Any:
+            if kernel_name == "python3":
+                return self.kernel_spec_class(
+                    resource_dir=ipykernel.kernelspec.RESOURCES, **ipykernel.kernelspec.get_kernel_dict()
+                )
+            return super().get_kernel_spec(kernel_name)
+
+    return KernelManager(kernel_name="python3", kernel_spec_manager=_CurrentEnv())
 
 
 def source_for(ipynb: Path) -> Path:

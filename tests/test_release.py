@@ -6,10 +6,10 @@ import json
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from answers import REFERENCE
 from conftest import ROOT
+from course.notebooks import execute_notebook
 from course.release import ReleaseError, find_leaks, release, student_notebook
 
 
@@ -100,7 +100,7 @@ def test_student_edition_runs_top_to_bottom(released):
     _, written = released
     for path in written:
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+        execute_notebook(nb, ROOT / "notebooks")
         errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
         assert errors == [], path.name
         checks = [c for c in nb.cells if c.metadata.get("course", {}).get("role") == "check"]
