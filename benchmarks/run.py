@@ -144,6 +144,20 @@ def bench_actors_timeline() -> Result:
     return Result("find_actors + build_timeline(seed), warm", timed(run, 20), 0.050)
 
 
+def bench_summarize() -> Result:
+    from course import (find_rouge, join_summary, load_article, load_references, summarize_frequency,
+                        summarize_lead, summarize_textrank)
+
+    article = load_article()
+    refs = load_references(article)
+
+    def run() -> None:
+        for summarize in (summarize_lead, summarize_frequency, summarize_textrank):
+            find_rouge(join_summary(summarize(article)), refs)
+
+    return Result("3 summarizers + ROUGE vs 3 references (seed), warm", timed(run, 20), 0.100)
+
+
 QUICK = {
     "cold_import": bench_cold_import,
     "first_article": bench_cold_first_article,
@@ -152,6 +166,7 @@ QUICK = {
     "check": bench_check,
     "text": bench_text,
     "actors_timeline": bench_actors_timeline,
+    "summarize": bench_summarize,
 }
 
 
