@@ -205,10 +205,7 @@ def _textrank_scores(article: Article) -> list[float]:
         return []
     if not graph.number_of_edges():
         return [0.0] * len(lemmas)
-    # networkx's pure-Python PageRank: nx.pagerank itself needs scipy, which the course does not install.
-    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
-
-    ranks = _pagerank_python(graph, alpha=DAMPING, weight="weight", tol=1e-10, max_iter=1000)
+    ranks = nx.pagerank(graph, alpha=DAMPING, weight="weight", tol=1e-10, max_iter=1000)
     return [ranks[i] for i in range(len(lemmas))]
 
 
