@@ -158,6 +158,13 @@ def bench_summarize() -> Result:
     return Result("3 summarizers + ROUGE vs 3 references (seed), warm", timed(run, 20), 0.100)
 
 
+def bench_sources() -> Result:
+    from course import find_sources, load_article
+
+    article = load_article()
+    return Result("find_sources(seed), warm", timed(lambda: find_sources(article), 20), 0.050)
+
+
 QUICK = {
     "cold_import": bench_cold_import,
     "first_article": bench_cold_first_article,
@@ -167,6 +174,7 @@ QUICK = {
     "text": bench_text,
     "actors_timeline": bench_actors_timeline,
     "summarize": bench_summarize,
+    "sources": bench_sources,
 }
 
 

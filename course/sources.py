@@ -1,0 +1,498 @@
+"""Sources and quotations: who speaks in a news article, how, and on what basis.
+
+Rule-based finders for Dutch news, written for this course (after the ideas,
+not the code, of van Atteveldt et al. 2017):
+
+- :func:`find_quotations` — every quotation with its kind (direct, partial,
+  scare quote), paragraph and speaker;
+- :func:`find_attributions` — statements attributed without quotation marks
+  (*volgens X*, *X zei*, *zo meldden X*, *aldus X* ...);
+- :func:`find_sources` — one row per source: type, named or anonymous, side,
+  and counts of direct, partial and indirect statements;
+- :func:`find_voices`, :func:`list_silent_actors`, :func:`plot_voices` —
+  whose voices are heard, and who is talked about but never speaks;
+- :func:`build_source_network`, :func:`plot_source_network` — who reports
+  what about whom;
+- :func:`load_claims` — the article's main claims with their basis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .article import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "sources"
+#: The further example articles in the course format.
+ARTICLES_DIR = DATA_DIR.parent / "articles"
+
+#: Source types, in the order tables and charts use.
+SOURCE_TYPES = ("official", "expert", "media", "organisation", "citizen", "document", "unknown")
+
+#: Finite speech verbs and verb phrases (present and past, singular and plural).
+SPEECH_VERBS = (
+    "zei", "zegt", "zeggen", "zeiden", "meldt", "meldde", "meldden", "melden", "stelt", "stelde", "stellen",
+    "benadrukt", "benadrukte", "benadrukken", "beklemtoont", "beklemtoonde", "waarschuwt", "waarschuwde",
+    "waarschuwen", "ontkent", "ontkende", "ontkennen", "bevestigt", "bevestigde", "bevestigen", "beweert",
+    "beweerde", "beweren", "vreest", "vreesde", "vrezen", "meent", "meende", "menen", "noemt", "noemde",
+    "schrijft", "schreef", "beschuldigt", "beschuldigde", "beschuldigen", "laat weten", "liet weten",
+    "laten weten", "wijst erop", "wees erop", "roept op", "riep op", "aldus",
+)
+#: Past participles, used only after *heeft* / *hebben*.
+SPEECH_PARTICIPLES = (
+    "gezegd", "gemeld", "gesteld", "benadrukt", "gewaarschuwd", "ontkend", "bevestigd", "beweerd",
+    "beschuldigd", "opgeroepen", "laten weten", "van de hand gewezen", "bekendgemaakt", "verklaard",
+)
+
+_QUOTE_PATTERNS = (
+    re.compile(r"“([^”“]+)”"),
+    re.compile(r"„([^“”„]+)[“”]"),
+    re.compile(r"(?<![\w’])‘([^’‘]+)’(?!\w)"),
+    re.compile(r'"([^"]+)"'),
+)
+_PARTICLE = r"(?:van|de|der|den|ter|te|la|le|von)"
+_CAP = r"[A-ZÀ-Ý][\w\-’'.]*"
+_NAME = rf"(?!Q\b)(?:{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*)"
+_ROLE = r"(?:[a-zà-ÿ][\w\-]*\s+){0,3}"
+_VERB = r"(?:la(?:at|ten)|liet)\s+(?:[a-z]+\s+){0,4}?weten|" + "|".join(
+    sorted((re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_VERBS), key=len, reverse=True))
+_PART = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_PARTICIPLES), key=len, reverse=True))
+_PRONOUN = r"(?:hij|zij|ze|hem|haar)"
+
+#: Phrases that describe a source without naming it.
+ANONYMOUS_PATTERNS = (
+    r"anonieme bronnen(?: binnen [\w\s]+?)?(?=[,.;]|$)",
+    r"een \w+ die niet met naam genoemd wil worden",
+    r"een \w+ die anoniem wil blijven",
+    r"bronnen binnen de \w+",
+    r"ingewijden",
+    r"een woordvoerder",
+)
+_ANON_RE = re.compile("|".join(f"(?:{p})" for p in ANONYMOUS_PATTERNS), re.IGNORECASE)
+
+_SIDE_ADJECTIVES = {
+    "amerikaanse": "VS", "chinese": "China", "russische": "Rusland", "oekraïense": "Oekraïne",
+    "nederlandse": "Nederland",
+}
+_ROLE_TYPES = {
+    "official": ("woordvoerder", "veiligheidsadviseur", "minister", "wethouder", "president", "ambassadeur",
+                 "premier", "ambtenaar", "fractievoorzitter", "burgemeester", "leider", "bestuursvoorzitter",
+                 "overheid", "ministerie", "gemeente", "oppositiepartij"),
+    "expert": ("kenner", "hoogleraar", "analist", "onderzoeker", "deskundige", "econoom", "denktank"),
+    "citizen": ("bewoner", "buurtbewoner", "schipper", "patiënt", "inwoner"),
+    "document": ("rapport", "onderzoek", "studie", "enquête", "tweet"),
+}
+_KIND_TYPES = {"country": "official", "media": "media", "organisation": "organisation", "group": "unknown"}
+
+QUOTATION_COLUMNS = {"paragraph": "int64", "sentence": "int64", "kind": "str", "quote": "str",
+                     "speaker": "object", "rule": "str"}
+ATTRIBUTION_COLUMNS = {"paragraph": "int64", "sentence": "int64", "speaker": "str", "verb": "str",
+                       "named": "bool", "text": "str"}
+SOURCE_COLUMNS = {"source": "str", "type": "str", "named": "bool", "side": "str", "direct": "int64",
+                  "partial": "int64", "indirect": "int64", "statements": "int64", "paragraphs": "object"}
+
+
+def _frame(rows: list[dict[str, Any]], columns: dict[str, str]) -> "pd.DataFrame":
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(columns) if rows else frame.astype(columns)
+
+
+def _check(article: Any) -> Article:
+    if not isinstance(article, Article):
+        raise TypeError(f"expected an Article (from load_article), got {type(article).__name__}")
+    return article
+
+
+def _quotes(text: str) -> list[tuple[int, int, str]]:
+    """Outermost quotations of a text as (start, end, inner text)."""
+    found = sorted((m.start(), m.end(), m.group(1).strip()) for p in _QUOTE_PATTERNS for m in p.finditer(text))
+    outer: list[tuple[int, int, str]] = []
+    for start, end, inner in found:
+        if outer and start < outer[-1][1]:
+            continue
+        outer.append((start, end, inner))
+    return outer
+
+
+@dataclass
+class _Actors:
+    alias: dict[str, tuple[str, str, str]]  # lower alias -> (actor, kind, role)
+    surname: dict[str, str]  # lower last word -> person actor
+
+
+def _actors(article: Article) -> _Actors:
+    from .reading import find_actors
+
+    alias: dict[str, tuple[str, str, str]] = {}
+    surname: dict[str, str] = {}
+    for row in find_actors(article).itertuples():
+        for name in row.aliases:
+            alias[name.lower()] = (row.actor, row.kind, row.role or "")
+        if row.kind == "person":
+            surname[row.actor.split()[-1].lower()] = row.actor
+    return _Actors(alias, surname)
+
+
+def _canonical(name: str, actors: _Actors) -> str:
+    name = re.sub(r"^(?:de|het)\s+", "", name.strip(" ,.:"), flags=re.IGNORECASE)
+    key = name.lower()
+    words = key.split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            span = " ".join(words[i:j])
+            if span in actors.alias:
+                return actors.alias[span][0]
+    for alias, (actor, _, _) in actors.alias.items():
+        if alias.endswith(" " + key):
+            return actor
+    if words and words[-1] in actors.surname:
+        return actors.surname[words[-1]]
+    return name
+
+
+def _find_speaker(text: str) -> list[tuple[str, str, bool]]:
+    """(speaker phrase, verb, named) for one sentence, quotes replaced by Q; pronouns stay pronouns."""
+    found: list[tuple[str, str, bool]] = []
+    anon = _ANON_RE.search(text)
+    if anon and re.search(rf"\b(?:{_VERB}|{_PART}|(?i:volgens)|op basis van)\b", text):
+        phrase = anon.group(0)
+        found.append((phrase[0].lower() + phrase[1:], _verb_of(text) or "volgens", False))
+    patterns = (
+        rf"\b(?P<verb>(?i:volgens|aldus))\s+(?P<name>{_PRONOUN})\b",
+        rf"\b(?P<verb>(?i:volgens|aldus))\s+{_ROLE}(?P<name>{_NAME}|{_PRONOUN})\b",
+        rf"\bzo\s+(?P<verb>{_VERB})\s+[^.]*?(?P<name>{_NAME}(?:\s+en\s+{_NAME})?)",
+        rf"(?:Q\s*,?|,|^Dat|^Dit)\s*(?P<verb>{_VERB})\s+{_ROLE}(?P<name>{_NAME})",
+        rf"(?P<name>{_NAME}|\b[Hh]ij|\b[Zz]ij)(?:\s+van\s+[^,.]{{0,40}}?)?(?:,[^,]+,)?\s+"
+        rf"(?:al\s+|ook\s+)?(?P<verb>{_VERB})\b",
+        rf"(?P<name>{_NAME})\s+(?:heeft|hebben)\s+(?:[\w]+\s+){{0,5}}?(?P<verb>{_PART})\b",
+        rf"^(?:Ook\s+)?(?P<name>(?:[Dd]e|[Hh]et)\s+[\w\-]+)\s+(?P<verb>{_VERB})\b",
+        rf"(?P<name>{_NAME}):\s*Q",
+        rf"Q\s*,\s*(?P<verb>zegt|zei)\s+(?P<name>{_PRONOUN})\b",
+    )
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            name = m.group("name")
+            first = name.split()[0]
+            if first in {"Q", "Dat", "Die", "Dit", "Want", "Als", "Toch", "Een", "Ook", "Zo"} or \
+                    (first in {"Het", "De"} and " " not in name):
+                continue
+            if first in {"Zij", "zij", "Hij", "hij"} and m.groupdict().get("verb", "").endswith("en") \
+                    and m.group("verb") not in {"laat weten"}:
+                continue  # ``Zij vrezen``: a plural pronoun, not a person
+            verb = re.sub(r"\s+", " ", (m.groupdict().get("verb") or "").lower())
+            negated = re.match(rf"\s+(?:\w+\s+)?niet\b[^.]*?\b({_VERB})\b", text[m.end():])
+            if negated:  # ``Hij bevestigde ze niet, maar waarschuwde``: the verb that is not denied
+                verb = re.sub(r"\s+", " ", negated.group(1).lower())
+            if verb.startswith(("laat ", "liet ", "laten ")):
+                verb = verb.split()[0] + " weten"
+            found.append((name, verb, True))
+            return found
+    return found
+
+
+def _verb_of(text: str) -> str | None:
+    m = re.search(rf"\b(?:{_VERB}|{_PART})\b", text)
+    return re.sub(r"\s+", " ", m.group(0).lower()) if m else None
+
+
+def _statements(article: Article, actors: _Actors | None = None) -> list[dict[str, Any]]:
+    """Every quotation and attribution, one dict each, with the speaker resolved."""
+    from .reading import find_actor_mentions
+
+    article = _check(article)
+    actors = actors or _actors(article)
+    mentions = find_actor_mentions(article)
+    people = mentions[mentions["kind"] == "person"]
+    rows: list[dict[str, Any]] = []
+    last_quote_speaker: str | None = None
+    previous_quoted = False
+    for sentence in article.sentences:
+        text = sentence.text
+        quotes = _quotes(text)
+        masked = text
+        for start, end, _ in reversed(quotes):
+            masked = masked[:start] + "Q" + masked[end:]
+        speakers: list[tuple[str, str, str]] = []  # (speaker, verb, rule)
+        for phrase, verb, named in _find_speaker(masked):
+            if re.fullmatch(_PRONOUN, phrase, re.IGNORECASE):
+                earlier = people[people["sentence"] < sentence.index]
+                if len(earlier):  # the first person named in the last sentence that names one
+                    last = earlier[earlier["sentence"] == earlier["sentence"].max()]
+                    speakers.append((last["actor"].iloc[0], verb, "pronoun"))
+            elif named:
+                parts = re.split(r"\s+en\s+", phrase) if verb.startswith("meld") else [phrase]
+                speakers += [(_canonical(part, actors), verb, "named") for part in parts]
+            else:
+                speakers.append((phrase, verb, "anonymous"))
+        speakers.sort(key=lambda s: s[2] == "anonymous")  # a named speaker of a quotation first
+        only_quote = bool(quotes) and not re.sub(r"[\sQ.,;:!?]", "", masked)
+        for start, end, inner in quotes:
+            who, verb, how = speakers[0] if speakers else (None, "", "none")
+            if who is None and only_quote and previous_quoted and last_quote_speaker:
+                who, how = last_quote_speaker, "continued"
+            full = inner[:1].isupper() and (start == 0 or text[:start].rstrip().endswith(":") or only_quote)
+            kind = "direct" if full and who else "partial" if who else "scare"
+            rows.append({"paragraph": sentence.paragraph, "sentence": sentence.index, "kind": kind, "quote": inner,
+                         "speaker": who, "rule": how, "verb": verb, "named": how != "anonymous", "text": text})
+            last_quote_speaker = who
+        if not quotes and speakers:
+            for who, verb, how in speakers:
+                rows.append({"paragraph": sentence.paragraph, "sentence": sentence.index, "kind": "indirect",
+                             "quote": "", "speaker": who, "rule": how, "verb": verb, "named": how != "anonymous",
+                             "text": text})
+        previous_quoted = bool(quotes)
+    return rows
+
+
+def find_quotations(article: Article) -> "pd.DataFrame":
+    """Find every quotation of an article, its kind and its speaker.
+
+    A quotation in “double curly”, „low“, ‘single curly’ or "straight" marks is
+
+    - ``direct`` when it is a full sentence said by someone (it opens the
+      sentence, follows ``Name:``, or is the whole sentence);
+    - ``partial`` when it is a fragment inside a sentence that attributes it
+      to someone (*volgens hem ‘...’*, *noemt het plan "..."*);
+    - ``scare`` when nobody in the sentence is said to have spoken it.
+
+    The speaker is named before or after the quotation, or reached through a
+    pronoun (*zegt hij*) pointing to the last person named before, or a
+    quotation-only sentence continues the previous quotation.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``paragraph``, ``sentence`` (1-based), ``kind``, ``quote``
+        (without marks), ``speaker`` (canonical name, or None) and ``rule``
+        (named, anonymous, pronoun, continued or none).
+    """
+    rows = [r for r in _statements(article) if r["kind"] != "indirect"]
+    return _frame(rows, QUOTATION_COLUMNS)
+
+
+def find_attributions(article: Article) -> "pd.DataFrame":
+    """Find statements attributed without quotation marks (indirect speech).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``paragraph``, ``sentence``, ``speaker`` (canonical name or
+        the phrase that describes an anonymous source), ``verb`` (the speech
+        verb, or *volgens* / *aldus*), ``named`` and ``text`` (the sentence).
+    """
+    rows = [r for r in _statements(article) if r["kind"] == "indirect"]
+    return _frame(rows, ATTRIBUTION_COLUMNS)
+
+
+def _source_type(name: str, named: bool, kind: str, role: str, context: str) -> str:
+    words = f"{role} {name if not named else ''}".lower()
+    for kind_name in ("official", "expert", "citizen", "document"):
+        if any(w in words for w in _ROLE_TYPES[kind_name]):
+            return kind_name
+    if kind in _KIND_TYPES:
+        return _KIND_TYPES[kind]
+    if kind == "person":
+        return "unknown"
+    if re.search(r"vereniging|bond|partij|bedrijf|organisatie", name, re.IGNORECASE):
+        return "organisation"
+    return "unknown"
+
+
+def _side(name: str, named: bool, kind: str, article: Article, paragraph: int) -> str:
+    """The country or affiliation the text gives for a source, or ""."""
+    if kind == "country":
+        return name
+    phrase = name.lower() if not named else ""
+    if named and kind == "person":
+        for sentence in article.sentences:
+            at = sentence.text.find(name)
+            if at >= 0:
+                phrase = sentence.text[max(0, at - 40):at + len(name) + 80].lower()
+                break
+    for adjective, side in _SIDE_ADJECTIVES.items():
+        if adjective in phrase:
+            return side
+    if named and kind == "person":
+        m = re.search(r"van\s+(?:de\s+)?(denktank\s+|universiteit\s+)(\w+)", phrase)
+        if m:
+            return ("" if m.group(1).startswith("denktank") else "Universiteit ") + m.group(2).title()
+        # the country that opens the paragraph (``China heeft ... zei woordvoerder Zhao``)
+        first = article.paragraph(paragraph).text.split()[0]
+        if first in set(_SIDE_ADJECTIVES.values()):
+            return first
+    return ""
+
+
+def find_sources(article: Article) -> "pd.DataFrame":
+    """One row per source of an article, aliases merged.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source``, ``type`` (one of :data:`SOURCE_TYPES`),
+        ``named``, ``side`` (the country or affiliation the text gives, or
+        ""), ``direct``, ``partial``, ``indirect`` (counts of statements;
+        scare quotes have no source), ``statements`` (their sum) and
+        ``paragraphs`` (sorted list). Sorted by first paragraph.
+    """
+    article = _check(article)
+    actors = _actors(article)
+    by_source: dict[str, dict[str, Any]] = {}
+    for r in _statements(article, actors):
+        if r["speaker"] is None:
+            continue
+        row = by_source.setdefault(r["speaker"], {"named": r["named"], "direct": 0, "partial": 0, "indirect": 0,
+                                                  "paragraphs": [], "texts": []})
+        row[r["kind"]] += 1
+        if r["paragraph"] not in row["paragraphs"]:
+            row["paragraphs"].append(r["paragraph"])
+        row["texts"].append(r["text"])
+    rows = []
+    for name, row in by_source.items():
+        _, kind, role = actors.alias.get(name.lower(), (name, "", ""))
+        rows.append({
+            "source": name, "type": _source_type(name, row["named"], kind, role, " ".join(row["texts"])),
+            "named": row["named"],
+            "side": _side(name, row["named"], kind, article, row["paragraphs"][0]),
+            "direct": row["direct"], "partial": row["partial"], "indirect": row["indirect"],
+            "statements": row["direct"] + row["partial"] + row["indirect"], "paragraphs": sorted(row["paragraphs"]),
+        })
+    return _frame(rows, SOURCE_COLUMNS)
+
+
+def find_voices(article: Article) -> "pd.DataFrame":
+    """Statements per side: columns ``side``, ``direct``, ``partial``, ``indirect``, ``statements``.
+
+    Sources without a side are grouped under their type (*media*, *expert* ...).
+    """
+    sources = find_sources(article)
+    columns = {"side": "str", "direct": "int64", "partial": "int64", "indirect": "int64", "statements": "int64"}
+    if sources.empty:
+        return _frame([], columns)
+    sources = sources.assign(side=sources["side"].where(sources["side"] != "", sources["type"]))
+    table = sources.groupby("side", sort=False)[["direct", "partial", "indirect", "statements"]].sum()
+    table = table.reset_index().sort_values(["statements", "side"], ascending=[False, True], ignore_index=True)
+    return table.astype(columns)
+
+
+def list_silent_actors(article: Article) -> list[str]:
+    """Actors (people, countries, organisations) the article names who are never a source, in order of mention.
+
+    Sources that are only an affiliation of a speaker (Brookings for Ryan Hass)
+    or a channel (Twitter) are also silent: they are named, but do not speak.
+    """
+    from .reading import find_actors
+
+    actors = find_actors(article)
+    speaking = set(find_sources(article)["source"])
+    actors = actors[actors["kind"].isin(["person", "country", "organisation", "media", "group"])]
+    actors = actors.sort_values("first_paragraph", kind="stable")
+    return [a for a in actors["actor"] if a not in speaking]
+
+
+_OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+
+
+def plot_voices(article: Article) -> "Figure":
+    """Stacked horizontal bars: direct, partial and indirect statements per side."""
+    import matplotlib.pyplot as plt
+
+    voices = find_voices(article).iloc[::-1]
+    fig, ax = plt.subplots(figsize=(7, 0.5 * max(len(voices), 2) + 1.2))
+    left = [0] * len(voices)
+    for column, colour in zip(("direct", "partial", "indirect"), (_OKABE_ITO[4], _OKABE_ITO[1], _OKABE_ITO[0])):
+        values = voices[column].tolist()
+        ax.barh(voices["side"], values, left=left, color=colour, label=column)
+        left = [a + b for a, b in zip(left, values)]
+    ax.set_xlabel("statements")
+    ax.set_title("Whose voices are heard?")
+    ax.legend(loc="lower right", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    plt.close(fig)
+    summary = ", ".join(f"{r.side} {r.statements}" for r in voices.iloc[::-1].itertuples())
+    fig.alt_text = f"Bar chart of statements per side: {summary}."
+    return fig
+
+
+def build_source_network(article: Article) -> "nx.DiGraph":
+    """A directed graph: an edge source → actor for each statement of a source in a sentence naming the actor.
+
+    Edge attribute ``weight`` counts the statements; node attribute ``role`` is
+    "source" for sources and "mentioned" for actors who only are talked about.
+    """
+    import networkx as nx
+
+    from .reading import find_actor_mentions
+
+    article = _check(article)
+    graph = nx.DiGraph()
+    mentions = find_actor_mentions(article)
+    mentions = mentions[mentions["kind"].isin(["person", "country", "organisation", "media", "group"])]
+    for r in _statements(article):
+        if r["speaker"] is None:
+            continue
+        graph.add_node(r["speaker"], role="source")
+        about = mentions.loc[mentions["sentence"] == r["sentence"], "actor"]
+        for actor in dict.fromkeys(about):
+            if actor == r["speaker"]:
+                continue
+            if actor not in graph:
+                graph.add_node(actor, role="mentioned")
+            weight = graph.edges[r["speaker"], actor]["weight"] + 1 if graph.has_edge(r["speaker"], actor) else 1
+            graph.add_edge(r["speaker"], actor, weight=weight)
+    return graph
+
+
+def plot_source_network(article: Article) -> "Figure":
+    """Draw :func:`build_source_network` with matplotlib: sources blue, the merely mentioned orange."""
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    graph = build_source_network(article)
+    fig, ax = plt.subplots(figsize=(8, 6))
+    pos = nx.circular_layout(sorted(graph.nodes)) if graph else {}
+    colours = [_OKABE_ITO[4] if graph.nodes[n]["role"] == "source" else _OKABE_ITO[0] for n in graph]
+    labels = {n: n if len(n) <= 20 else n[:18] + "…" for n in graph}
+    nx.draw_networkx(graph, pos=pos, ax=ax, labels=labels, node_color=colours, node_size=700, font_size=8,
+                     arrowsize=12,
+                     width=[graph.edges[e]["weight"] for e in graph.edges], edge_color="#777777")
+    ax.margins(0.15)
+    ax.set_title("Who speaks about whom (blue: source, orange: only mentioned)")
+    ax.axis("off")
+    fig.tight_layout()
+    plt.close(fig)
+    sources = sorted(n for n in graph if graph.nodes[n]["role"] == "source")
+    fig.alt_text = f"Network of {graph.number_of_nodes()} actors and {graph.number_of_edges()} links; sources: " \
+        + ", ".join(sources) + "."
+    return fig
+
+
+def claims_path(article: Article) -> Path:
+    """Where the claims table of an article lives: ``data/sources/<stem>.claims.csv``."""
+    return DATA_DIR / f"{Path(article.path).stem}.claims.csv"
+
+
+def load_claims(article: Article, path: str | Path | None = None) -> "pd.DataFrame":
+    """The article's main claims, read from a hand-made CSV.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claim`` (short id), ``paragraph``, ``statement`` (in
+        English), ``made_by``, ``basis`` (what the claim rests on according
+        to the article) and ``check`` (what a reader could check, and how).
+    """
+    import pandas as pd
+
+    return pd.read_csv(path or claims_path(_check(article)), dtype={"paragraph": "int64"}, keep_default_na=False)
