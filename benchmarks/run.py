@@ -165,6 +165,31 @@ def bench_sources() -> Result:
     return Result("find_sources(seed), warm", timed(lambda: find_sources(article), 20), 0.050)
 
 
+def bench_framing() -> Result:
+    from course import find_frame_markers, load_article
+
+    article = load_article()
+    return Result("find_frame_markers(seed), warm", timed(lambda: find_frame_markers(article), 20), 0.050)
+
+
+def bench_framing_throughput(n_articles: int = 1000) -> Result:
+    """find_frame_markers over articles made by recombining the paragraphs we ship."""
+    import random
+
+    from course import find_frame_markers, load_article, parse_article
+
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "data" / "articles").glob("*.txt"))
+    pool = [p.text for f in files for p in load_article(f).paragraphs]
+    rng = random.Random(0)
+    texts = ["date 2022-03\n\n" + "\n\n".join(rng.sample(pool, k=rng.randint(5, 15))) + "\n" for _ in range(n_articles)]
+    start = time.perf_counter()
+    for i, text in enumerate(texts):
+        find_frame_markers(parse_article(text, f"<bench {i}>"))
+    elapsed = time.perf_counter() - start
+    return Result(f"parse + find_frame_markers, {n_articles} articles ({n_articles / elapsed:.0f} articles/s)",
+                  [elapsed], None)
+
+
 QUICK = {
     "cold_import": bench_cold_import,
     "first_article": bench_cold_first_article,
@@ -175,6 +200,8 @@ QUICK = {
     "actors_timeline": bench_actors_timeline,
     "summarize": bench_summarize,
     "sources": bench_sources,
+    "framing": bench_framing,
+    "framing_throughput": bench_framing_throughput,
 }
 
 
