@@ -15,13 +15,14 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup lab test test-fast bench notebooks release lock kernel clean
+.PHONY: help setup lab test test-fast bench notebooks handouts release lock kernel clean
 
 help:
 	@echo "make lab        set up, then start JupyterLab on the lessons (notebooks/)"
 	@echo "make test       set up, then run the unit tests and every notebook under nbval"
 	@echo "make bench      set up, then run the benchmarks in benchmarks/ and print a table"
 	@echo "make notebooks  rebuild and re-execute notebooks/*.ipynb from notebooks/src/"
+	@echo "make handouts   render every lesson as HTML (and PDF) handouts in build/handouts/"
 	@echo "make release    build release/student (for students) and release/teacher"
 	@echo "make lock       re-pin requirements.lock from a fresh resolve of pyproject.toml"
 	@echo "make clean      remove .venv and build output"
@@ -35,7 +36,7 @@ $(BIN)/python:
 # Pinned install: every package (and every dependency of one) at the version
 # in requirements.lock; then the course package itself, editable.
 $(STAMP): $(BIN)/python pyproject.toml $(LOCK)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e '.[test]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
 	@touch $(STAMP)
 
@@ -63,6 +64,11 @@ bench: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/course build
 
+# HTML handouts per lesson (+ PDF when chromium is installed) in build/handouts/.
+handouts: $(STAMP)
+	$(BIN)/course handouts --edition student --out build/handouts/student
+	$(BIN)/course handouts --edition teacher --out build/handouts/teacher
+
 # Student edition (no solutions, hidden tests, rubrics or outputs) and teacher edition.
 release: $(STAMP)
 	$(BIN)/course release --out release
@@ -71,7 +77,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check .
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[test]'
 	( echo "# Pinned versions of every dependency: made by 'make lock' from pyproject.toml."; \
 	  echo "# Used as a pip constraints file by 'make lab' and 'make test'."; \
 	  .lock-venv/bin/python -m pip freeze --exclude dutch-news-course ) > $(LOCK)

@@ -17,10 +17,20 @@ Subcommands
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Subcommands that live in their own module: ``course.<name>`` defines
+# ``add_arguments(parser)`` and ``run(args) -> int`` (the exit code), and keeps
+# its heavy imports inside ``run`` so that ``course --help`` stays fast.
+_PLUGINS = {
+    "analyze": "run every lesson's analysis on article files (json, text or html)",
+    "handouts": "render the lessons as self-contained HTML (and PDF) handouts",
+    "grade": "grade a folder or zip of student submissions safely, in parallel",
+}
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -80,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("release", help="build the student and teacher editions of the notebooks")
     r.add_argument("--out", default="release", help="output folder (default: release/)")
     r.set_defaults(func=_release)
+    for name, help_text in _PLUGINS.items():
+        module = importlib.import_module(f"course.{name}")
+        s = sub.add_parser(name, help=help_text, description=(module.__doc__ or "").split("\n\n")[0])
+        module.add_arguments(s)
+        s.set_defaults(func=module.run)
     args = parser.parse_args(argv)
     return args.func(args)
 
