@@ -978,8 +978,10 @@ def _child_main(steps: list[Step], skip: set[int], workdir: str, limits: Limits,
                 os.setuid(own_uid)
             _set_limits(limits, own_uid)
         shell = _shell()
+        # Separate streams: IPython runs far slower when stdout is stderr.
         out = _CappedWriter(limits.max_output)
-        sys.stdout = sys.stderr = out
+        err = _CappedWriter(limits.max_output // 4)
+        sys.stdout, sys.stderr = out, err
         shell.user_ns.clear()
         shell.init_user_ns()
 
@@ -1015,6 +1017,7 @@ def _child_main(steps: list[Step], skip: set[int], workdir: str, limits: Limits,
             continue
         _send(wfd, {"ev": "start", "step": i})
         out.reset()
+        err.reset()
         error = None
         try:
             signal.setitimer(signal.ITIMER_REAL, limits.cell_timeout)
@@ -1027,8 +1030,9 @@ def _child_main(steps: list[Step], skip: set[int], workdir: str, limits: Limits,
             signal.setitimer(signal.ITIMER_REAL, 0)
             error = [type(exc).__name__, str(exc)[:300]]
         try:
-            sys.stdout = sys.stderr = out
-            _send(wfd, {"ev": "end", "step": i, "error": error, "output": out.text()})
+            sys.stdout, sys.stderr = out, err
+            text = out.text() + (f"\n[stderr]\n{err.text()}" if err.kept else "")
+            _send(wfd, {"ev": "end", "step": i, "error": error, "output": text})
         except BaseException:  # noqa: BLE001
             os._exit(4)
     _send(wfd, {"ev": "done"})
@@ -1409,9 +1413,9 @@ def prepare(lesson: Lesson, limits: Limits | None = None) -> Lesson:
 _SAFE_ID = re.compile(r"^[^/\\\x00-\x1f]{1,128}$")
 
 
-def _safe_extract(zip_path: Path, dest: Path, max_total_mb: float) -> list[str]:
-    """Extract a zip of submissions, refusing unsafe entries; return notes on what was refused."""
-    refused: list[str] = []
+def _safe_extract(zip_path: Path, dest: Path, max_total_mb: float) -> dict[Path, str]:
+    """Extract a zip of submissions, refusing unsafe entries; return refused path -> why."""
+    refused: dict[Path, str] = {}
     try:
         zf = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -1423,10 +1427,11 @@ def _safe_extract(zip_path: Path, dest: Path, max_total_mb: float) -> list[str]:
             parts = Path(name).parts
             mode = info.external_attr >> 16
             if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name) or "\\" in name:
-                refused.append(f"{name}: unsafe path")
+                refused[Path(name)] = "unsafe path"
                 continue
             if stat.S_ISLNK(mode):
-                refused.append(f"{name}: symbolic link")
+                refused[dest / name] = "symbolic link"
+                (dest / name).parent.mkdir(parents=True, exist_ok=True)
                 continue
             total += info.file_size
             if total > max_total_mb * 1024 * 1024:
@@ -1652,9 +1657,12 @@ def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None, w
                 raise GradeError(f"{submissions}: a file that is not a zip; give a folder or a .zip")
             unpacked = tmp_root / "unpacked"
             unpacked.mkdir()
-            batch_notes += _safe_extract(submissions, unpacked, max_total_mb=2048)
+            refused = _safe_extract(submissions, unpacked, max_total_mb=2048)
+            batch_notes += [f"{p.relative_to(unpacked) if p.is_relative_to(unpacked) else p}: {why} in the zip; "
+                            "not extracted" for p, why in refused.items()]
             root = _submission_root(unpacked)
         else:
+            refused = {}
             root = _submission_root(submissions)
         students, notes = find_students(root)
         batch_notes += notes
@@ -1683,6 +1691,10 @@ def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None, w
                     continue
                 if folder.is_symlink():
                     grades.append(_not_run(student, lesson, "rejected", "the student folder is a symbolic link"))
+                    continue
+                if folder / lesson.name in refused:
+                    grades.append(_not_run(student, lesson, "rejected",
+                                           f"the zip holds the notebook as a {refused[folder / lesson.name]}"))
                     continue
                 loaded = read_submission(folder / lesson.name, limits.max_notebook_mb)
                 if loaded.status == "missing":
