@@ -15,7 +15,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup lab test test-fast bench notebooks handouts release lock kernel clean
+.PHONY: help setup nbgrader-env lab test test-fast bench notebooks handouts release lock kernel clean
 
 help:
 	@echo "make lab        set up, then start JupyterLab on the lessons (notebooks/)"
@@ -40,6 +40,21 @@ $(STAMP): $(BIN)/python pyproject.toml $(LOCK)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
 	@touch $(STAMP)
 
+# nbgrader, for the compatibility test and benchmark only: its own venv, so
+# that its JupyterLab extensions never reach the students' `make lab`. The
+# notebooks it grades run in the course's kernel (installed into its prefix).
+NBG_VENV  := .venv-nbgrader
+NBG_STAMP := $(NBG_VENV)/.installed
+NBG_LOCK  := requirements-nbgrader.lock
+
+nbgrader-env: $(NBG_STAMP)
+
+$(NBG_STAMP): $(STAMP) $(NBG_LOCK)
+	$(PYTHON) -m venv $(NBG_VENV)
+	$(NBG_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c $(NBG_LOCK) nbgrader
+	$(BIN)/python -m ipykernel install --prefix $(abspath $(NBG_VENV)) --name python3 --display-name "Python 3 (course)" >/dev/null 2>&1
+	@touch $(NBG_STAMP)
+
 # Also register the course environment as a named kernel for the user, so a
 # Jupyter outside this project (VS Code, a system JupyterLab) can pick it.
 kernel: $(STAMP)
@@ -51,14 +66,14 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP) kernel
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS) notebooks/00-start.ipynb
 
-test: $(STAMP)
+test: $(STAMP) $(NBG_STAMP)
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
 
 # Unit tests only (no notebooks): quick feedback while writing library code.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(NBG_STAMP)
 	$(BIN)/python benchmarks/run.py
 
 notebooks: $(STAMP)
@@ -82,6 +97,13 @@ lock:
 	  echo "# Used as a pip constraints file by 'make lab' and 'make test'."; \
 	  .lock-venv/bin/python -m pip freeze --exclude dutch-news-course ) > $(LOCK)
 	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check nbgrader
+	( echo "# Pinned versions of nbgrader and its dependencies (the compatibility test's own venv)."; \
+	  echo "# Made by 'make lock'; used as a pip constraints file by 'make test' and 'make bench'."; \
+	  .lock-venv/bin/python -m pip freeze ) > $(NBG_LOCK)
+	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) build release grades .pytest_cache
+	rm -rf $(VENV) $(NBG_VENV) build release grades .pytest_cache

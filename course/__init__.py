@@ -126,6 +126,20 @@ _EXPORTS: dict[str, str] = {
     "assert_answer": "checks",
     "Feedback": "checks",
     "list_exercises": "checks",
+    # analyze (course analyze)
+    "analyze_article": "analyze",
+    "analyze_file": "analyze",
+    "load_schema": "analyze",
+    # handouts (course handouts)
+    "build_handouts": "handouts",
+    "HandoutError": "handouts",
+    # grade (course grade)
+    "grade_batch": "grade",
+    "write_outputs": "grade",
+    "merge_manual": "grade",
+    "read_submission": "grade",
+    "GradeError": "grade",
+    "Limits": "grade",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -96,9 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("release", help="build the student and teacher editions of the notebooks")
     r.add_argument("--out", default="release", help="output folder (default: release/)")
     r.set_defaults(func=_release)
+    chosen = (argv if argv is not None else sys.argv[1:])[:1]
     for name, help_text in _PLUGINS.items():
+        if [name] != chosen:
+            # Import a plug-in only when it is the command asked for: a broken
+            # or slow module never affects the other commands.
+            sub.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(f"course.{name}")
-        s = sub.add_parser(name, help=help_text, description=(module.__doc__ or "").split("\n\n")[0])
+        s = sub.add_parser(name, help=help_text, description=(module.__doc__ or "").split("\n\n")[0],
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(s)
         s.set_defaults(func=module.run)
     args = parser.parse_args(argv)

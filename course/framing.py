@@ -510,6 +510,7 @@ def compare_profiles(article: Article, reference: Any = None, student: Any = Non
 def plot_frame_profiles(profiles: "pd.DataFrame") -> "Figure":
     """Grouped bars of frame profiles, one colour per column (e.g. reference, lexicon, student)."""
     import matplotlib.pyplot as plt
+    from . import plots as _plots  # noqa: F401 - registers the alt-text formatter
     import numpy as np
 
     from .plots import PALETTE
@@ -534,6 +535,7 @@ def plot_frame_profiles(profiles: "pd.DataFrame") -> "Figure":
 def plot_frame_heatmap(article: Article) -> "Figure":
     """Heat map of frame markers: paragraphs (rows) × frames (columns), count in each cell."""
     import matplotlib.pyplot as plt
+    from . import plots as _plots  # noqa: F401 - registers the alt-text formatter
 
     counts = tabulate_frame_markers(article)
     fig, ax = plt.subplots(figsize=(5.5, 0.35 * len(counts) + 1.2), layout="constrained")

@@ -247,6 +247,10 @@ class Lesson:
     released : dict
         grade_id -> source of that cell in the student edition (stubs of
         answer cells, the comment that replaces a test cell, check cells).
+    accepted : dict
+        grade_id of a locked cell -> the sources it may have in a submission
+        without counting as edited: ours, and nbgrader's release (the test
+        without its hidden region).
     context : dict
         grade_id of a test -> {name: value} of the lesson's own variables the
         test uses, from the instructor's run (filled by :func:`prepare`).
@@ -257,6 +261,7 @@ class Lesson:
     exercises: list[GradedExercise]
     released: dict[str, str]
     context: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accepted: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def max_points(self) -> float:
@@ -354,7 +359,15 @@ def load_lesson(path: str | Path) -> Lesson:
                     break
             exercises.append(GradedExercise(id=str(crs["exercise"]), kind="prose", points=float(nbg.get("points", 0)),
                                             grade_id=nbg["grade_id"], rubric=rubric))
-    return Lesson(name=path.name, nb=nb, exercises=exercises, released=released)
+    from .release import HIDDEN, _strip_region
+
+    accepted = {}
+    for cell in nb.cells:
+        role, nbg, _ = _meta(cell)
+        if nbg.get("locked") and nbg.get("grade_id"):
+            ours = released.get(nbg["grade_id"], cell.source)
+            accepted[nbg["grade_id"]] = {ours.strip(), _strip_region(cell.source, *HIDDEN)[0].strip()}
+    return Lesson(name=path.name, nb=nb, exercises=exercises, released=released, accepted=accepted)
 
 
 # --------------------------------------------------------------------------
@@ -601,13 +614,13 @@ def build_plan(lesson: Lesson, nb: dict) -> Plan:
             if scell is None:
                 notes.append(f"the prose answer cell of {ex} is missing")
         elif role in ("tests", "check"):
-            expected = lesson.released.get(gid)
+            expected = lesson.accepted.get(gid)
             if scell is None:
                 if role == "tests":
                     tampering.append(f"the test cell of {ex} was deleted (the lesson's test was used)")
             elif scell.get("cell_type") != "code":
                 tampering.append(f"the {role} cell of {ex} was turned into {scell.get('cell_type')} (the lesson's was used)")
-            elif expected is not None and _source(scell).strip() != expected.strip():
+            elif expected is not None and _source(scell).strip() not in expected:
                 tampering.append(f"the {role} cell of {ex} was edited (the lesson's was used)")
             if role == "tests":
                 test = next(e for e in lesson.exercises if e.grade_id == gid)
@@ -1071,6 +1084,8 @@ class Job:
     attempts: int = 0
     started: float = 0.0
     channel_notes: list[str] = field(default_factory=list)
+    wall: float = 0.0        # seconds from fork to the child's end (all attempts)
+    cell_time: float = 0.0   # seconds spent inside cells
 
 
 @dataclass
@@ -1085,6 +1100,7 @@ class _Running:
     cell_started: float = 0.0
     done: bool = False
     eof: bool = False
+    spawned: float = field(default_factory=time.monotonic)
 
 
 _CHANNEL_CAP = 16 * 1024 * 1024
@@ -1163,6 +1179,8 @@ def _handle(run: _Running, msg: Any) -> None:
             error = ["UnknownError", "?"]
         output = msg.get("output") if isinstance(msg.get("output"), str) else ""
         job.results[step] = StepResult(error=error, output=output, timed_out=bool(error and error[0] == "CellTimeout"))
+        if run.current == step:
+            job.cell_time += time.monotonic() - run.cell_started
         run.current = None
     elif ev == "values":
         values = msg.get("values")
@@ -1209,6 +1227,7 @@ def _finish(run: _Running, limits: Limits, killed_for: str | None) -> bool:
     except ChildProcessError:
         wstatus = 0
     os.close(run.rfd)
+    job.wall += time.monotonic() - run.spawned
     _kill(run)  # grandchildren the student may have started
     if run.done:
         return False
@@ -1373,8 +1392,11 @@ def evaluate(lesson: Lesson, ex: GradedExercise, values: dict[str, Any] | None, 
 
 
 def prepare(lesson: Lesson, limits: Limits | None = None) -> Lesson:
-    """Run the instructor notebook once and keep the variables its tests use.
+    """Run the instructor notebook once, in this process, and keep the variables its tests use.
 
+    Running it here (trusted code) also warms every cache the lesson uses,
+    so that the children forked afterwards start warm. The shell's
+    namespace is emptied afterwards: no child ever sees the solutions.
     Also checks that the instructor's own answers pass every test.
 
     Raises
@@ -1382,27 +1404,42 @@ def prepare(lesson: Lesson, limits: Limits | None = None) -> Lesson:
     GradeError
         When the instructor notebook fails to run or fails its own tests.
     """
-    limits = limits or Limits(cell_timeout=600, timeout=1800)
+    import copy
+
+    limits = limits or Limits(cell_timeout=600)
+    shell = _shell()
     work = Path(tempfile.mkdtemp(prefix="course-lesson-"))
+    old_cwd, old_out, old_err = os.getcwd(), sys.stdout, sys.stderr
+    sink = _CappedWriter(limits.max_output)
     try:
         _make_workdir(work, None)
-        job = Job("(instructor)", lesson, Plan(instructor_plan(lesson), [], [], {}), work / "notebooks", trusted=True)
-        run_jobs([job], limits, workers=1)
+        os.chdir(work / "notebooks")
+        sys.stdout = sys.stderr = sink
+        shell.user_ns.clear()
+        shell.init_user_ns()
+        for step in instructor_plan(lesson):
+            if step.kind == "code":
+                result = shell.run_cell(step.source, store_history=False)
+                exc = result.error_before_exec or result.error_in_exec
+                if exc is not None:
+                    raise GradeError(f"{lesson.name}: the instructor notebook does not run: {step.label}: "
+                                     f"{type(exc).__name__}: {exc}")
+                continue
+            ex = next(e for e in lesson.exercises if e.grade_id == step.label)
+            ns = shell.user_ns
+            lesson.context[ex.grade_id] = {n: copy.deepcopy(ns[n]) for n in ex.context_names if n in ns}
+            own = {n: encode_value(ns.get(n, Missing)) for n in ex.student_names}
+            if not evaluate(lesson, ex, own).passed:
+                raise GradeError(f"{lesson.name}: the instructor's own answer fails the test of {ex.id}")
     finally:
+        sys.stdout, sys.stderr = old_out, old_err
+        os.chdir(old_cwd)
+        shell.user_ns.clear()
+        shell.init_user_ns()
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
         shutil.rmtree(work, ignore_errors=True)
-    errors = [f"{job.plan.steps[i].label}: {r.error[0]}: {r.error[1]}" for i, r in sorted(job.results.items()) if r.error]
-    if job.status != "ok" or errors:
-        raise GradeError(f"{lesson.name}: the instructor notebook does not run: {job.reason or '; '.join(errors[:3])}")
-    for i, step in enumerate(job.plan.steps):
-        if step.kind != "harvest":
-            continue
-        ex = next(e for e in lesson.exercises if e.grade_id == step.label)
-        raw = job.values.get(i, {})
-        lesson.context[ex.grade_id] = {n: pickle.loads(base64.b64decode(raw[n])) for n in ex.context_names if raw.get(n)}
-        own = {n: encode_value(pickle.loads(base64.b64decode(raw[n]))) for n in ex.student_names if raw.get(n)}
-        result = evaluate(lesson, ex, own)
-        if not result.passed:
-            raise GradeError(f"{lesson.name}: the instructor's own answer fails the test of {ex.id}")
     return lesson
 
 
@@ -1542,6 +1579,8 @@ class NotebookGrade:
     tampering: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0        # wall time of its run (not written anywhere: re-runs must match)
+    cell_seconds: float = 0.0   # of which inside cells
 
     @property
     def max_points(self) -> float:
@@ -1604,7 +1643,8 @@ def _grade_job(job: Job) -> NotebookGrade:
                                          message="timeout: your answer cell ran past its time limit")
         results.append(result)
     notes = list(plan.notes) + sorted(set(job.channel_notes)) + job.events
-    return NotebookGrade(job.student, lesson.name, status, reason, results, list(plan.tampering), notes, errors)
+    return NotebookGrade(job.student, lesson.name, status, reason, results, list(plan.tampering), notes, errors,
+                         job.wall, job.cell_time)
 
 
 def _not_run(student: str, lesson: Lesson, status: str, reason: str) -> NotebookGrade:

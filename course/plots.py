@@ -146,3 +146,97 @@ def plot_timeline(timeline: "pd.DataFrame") -> "Figure":
                     rows["latest"].max() + pd.Timedelta(days=12))
     fig.alt_text = f"Timeline of {len(rows)} time expressions of the article, placed relative to the anchor date."
     return fig
+
+
+def figure_alt_text(fig: "Figure") -> str | None:
+    """The description of a figure for screen readers and handouts.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    str or None
+        ``fig.alt_text`` when a course plot function set it; otherwise an
+        honest fallback naming the chart's titles (``"Chart titled ...; no
+        description was given."``); None for a figure without any title.
+    """
+    alt = getattr(fig, "alt_text", None)
+    if isinstance(alt, str) and alt.strip():
+        return alt.strip()
+    titles = [t for t in ([fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else [])
+              + [ax.get_title() for ax in fig.axes] if t]
+    if titles:
+        return "Chart titled " + "; ".join(f"'{t}'" for t in titles) + "; no description was given."
+    return None
+
+
+def _alt_png_formatter_class() -> type:
+    """A PNG formatter that adds ``{"alt": ...}`` to the output metadata of a figure.
+
+    It wraps whatever printer is registered for figures (matplotlib-inline
+    registers its own when the backend loads, possibly after this module is
+    imported), so the PNG itself is exactly what JupyterLab would show anyway.
+    """
+    from IPython.core.formatters import PNGFormatter
+
+    class AltTextPNGFormatter(PNGFormatter):
+        def __call__(self, obj):  # noqa: D102 - IPython formatter protocol
+            data = super().__call__(obj)
+            if data is None or not hasattr(obj, "savefig") or not hasattr(obj, "axes"):
+                return data
+            alt = figure_alt_text(obj)
+            if not alt:
+                return data
+            if isinstance(data, tuple) and len(data) == 2:
+                data, metadata = data
+                return data, {**(metadata or {}), "alt": alt}
+            return data, {"alt": alt}
+
+    return AltTextPNGFormatter
+
+
+def register_alt_text_formatter(shell: object | None = None) -> bool:
+    """Make figures shown in IPython carry their alt text in the output metadata.
+
+    A figure's PNG output then looks like ``{"data": {"image/png": ...},
+    "metadata": {"image/png": {"alt": "Histogram of ..."}}}`` in the saved
+    notebook, and ``course handouts`` uses it as the ``<img alt>``. Called on
+    import of this module when running inside IPython; harmless to call twice.
+
+    Parameters
+    ----------
+    shell : IPython.core.interactiveshell.InteractiveShell, optional
+        By default the running shell.
+
+    Returns
+    -------
+    bool
+        True when the formatter is (now) installed, False outside IPython.
+    """
+    import sys
+
+    if shell is None:
+        if "IPython" not in sys.modules:
+            return False
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    formatter = getattr(getattr(shell, "display_formatter", None), "formatters", {}).get("image/png")
+    if formatter is None:
+        return False
+    if getattr(formatter, "_course_alt_text", False):
+        return True
+    cls = _alt_png_formatter_class()
+    new = cls(parent=formatter.parent)
+    new.enabled = formatter.enabled
+    new.type_printers = formatter.type_printers
+    new.deferred_printers = formatter.deferred_printers
+    new.singleton_printers = formatter.singleton_printers
+    new._course_alt_text = True
+    shell.display_formatter.formatters["image/png"] = new
+    return True
+
+
+register_alt_text_formatter()

@@ -406,6 +406,7 @@ _OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", 
 def plot_voices(article: Article) -> "Figure":
     """Stacked horizontal bars: direct, partial and indirect statements per side."""
     import matplotlib.pyplot as plt
+    from . import plots as _plots  # noqa: F401 - registers the alt-text formatter
 
     voices = find_voices(article).iloc[::-1]
     fig, ax = plt.subplots(figsize=(7, 0.5 * max(len(voices), 2) + 1.2))
@@ -457,6 +458,7 @@ def build_source_network(article: Article) -> "nx.DiGraph":
 def plot_source_network(article: Article) -> "Figure":
     """Draw :func:`build_source_network` with matplotlib: sources blue, the merely mentioned orange."""
     import matplotlib.pyplot as plt
+    from . import plots as _plots  # noqa: F401 - registers the alt-text formatter
     import networkx as nx
 
     graph = build_source_network(article)

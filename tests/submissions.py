@@ -48,7 +48,12 @@ def answered(lesson: str = LESSON, answers: dict[str, Any] | None = None, code: 
     prose : str or None
         Text for every prose answer (None leaves the stub).
     """
-    nb = student_version(lesson)
+    return fill_answers(student_version(lesson), answers, code, prose)
+
+
+def fill_answers(nb: Any, answers: dict[str, Any] | None = None, code: dict[str, str] | None = None,
+                 prose: str | None = "Mijn antwoord: één zin met „aanhalingstekens”.") -> Any:
+    """Fill the answer cells of a student notebook (ours or nbgrader's release) in place; see :func:`answered`."""
     answers = REFERENCE if answers is None else answers
     code = code or {}
     for cell in nb.cells:
@@ -70,8 +75,11 @@ def exercises(lesson: str) -> list[str]:
     return [c.metadata["course"]["exercise"] for c in nb.cells if c.metadata.get("course", {}).get("role") == "tests"]
 
 
-def mixed(lesson: str, rng: random.Random) -> tuple[Any, set[str]]:
-    """A notebook with a random mix of right and wrong answers; returns it and the ids answered right."""
+def mixed(lesson: str, rng: random.Random, nb: Any = None) -> tuple[Any, set[str]]:
+    """A notebook with a random mix of right and wrong answers; returns it and the ids answered right.
+
+    ``nb`` is the student notebook to fill (default: our release of ``lesson``).
+    """
     right: set[str] = set()
     answers = {}
     for ex in exercises(lesson):
@@ -80,7 +88,8 @@ def mixed(lesson: str, rng: random.Random) -> tuple[Any, set[str]]:
             right.add(ex)
         else:
             answers[ex] = rng.choice(WRONG[ex])[0]
-    return answered(lesson, answers), right
+    base = copy.deepcopy(nb) if nb is not None else student_version(lesson)
+    return fill_answers(base, answers), right
 
 
 def _write(nb: Any) -> bytes:
