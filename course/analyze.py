@@ -49,12 +49,9 @@ it with the article).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -146,8 +143,7 @@ def analyze_article(article_or_path: "Article | str | Path") -> dict[str, Any]:
         article = article_or_path
     else:
         raise TypeError(f"analyze_article needs an Article or a path, not {type(article_or_path).__name__}")
-    with _each_finder_once(article):
-        return _analysis(article)
+    return _analysis(article)
 
 
 def _analysis(article: "Article") -> dict[str, Any]:
@@ -163,70 +159,6 @@ def _analysis(article: "Article") -> dict[str, Any]:
         "sources": _sources(article),
         "quotes": _quotes(article),
     }
-
-
-_MEMO_LOCK = threading.RLock()
-
-#: Pure functions of one article that the finders call several times per analysis: (module, name).
-_SHARED = (("reading", "_mentions"), ("sources", "_actors"), ("sources", "_statements"))
-
-
-def _fresh(value: Any) -> Any:
-    """A copy of a memoised result that a caller may change without changing what another sees."""
-    if isinstance(value, list):
-        return [dict(v) if isinstance(v, dict) else dataclasses.replace(v) if dataclasses.is_dataclass(v) else v
-                for v in value]
-    return value
-
-
-@contextmanager
-def _each_finder_once(article: "Article") -> Iterator[None]:
-    """Run the shared steps of the source finders once per analysis, not two to four times.
-
-    ``find_quotations`` and ``find_sources`` each find every statement of the
-    article (``sources._statements``), and each run the actor finder twice
-    (``reading._mentions``, through ``find_actors`` and
-    ``find_actor_mentions``): that was most of the cost of an analysis.
-    Inside this block those private steps (:data:`_SHARED`) answer repeated
-    calls for this very article from a memo, with fresh copies; any other
-    article goes straight through. ``sources._statements`` is keyed on the
-    article alone: its optional ``actors`` argument is always
-    ``_actors(article)``. The block holds a lock, so threads analyse one at a
-    time, and always restores the originals. A step that has been renamed
-    is skipped: the analysis stays correct, only slower.
-
-    This is a workaround: a per-article cache belongs in ``course.reading``
-    and ``course.sources`` (see the report of lesson 05).
-    """
-    import importlib
-
-    patched: list[tuple[Any, str, Any]] = []
-    with _MEMO_LOCK:
-        try:
-            for module_name, name in _SHARED:
-                module = importlib.import_module(f"course.{module_name}")
-                original = getattr(module, name, None)
-                if original is None:  # pragma: no cover - the finders changed: correct, only slower
-                    continue
-                patched.append((module, name, original))
-                setattr(module, name, _memoised(original, article))
-            yield
-        finally:
-            for module, name, original in reversed(patched):
-                setattr(module, name, original)
-
-
-def _memoised(original: Any, article: "Article") -> Any:
-    memo: list[Any] = []
-
-    def once(a: Any, *args: Any, **kwargs: Any) -> Any:
-        if a is not article:
-            return original(a, *args, **kwargs)
-        if not memo:
-            memo.append(original(a, *args, **kwargs))
-        return _fresh(memo[0])
-
-    return once
 
 
 def analyze_file(path: str | Path) -> dict[str, Any]:
@@ -284,7 +216,7 @@ def _readability(article: "Article") -> dict[str, float | None]:
     from .text import score_readability
 
     try:
-        scores = score_readability(article.text)
+        scores = score_readability(article)  # its sentences are already split
     except ValueError:  # a text without words
         return {"flesch_douma": None, "brouwer": None}
     return {key: _round(scores[key], READABILITY_DECIMALS) for key in ("flesch_douma", "brouwer")}

@@ -211,13 +211,14 @@ def _trim_name(tokens: list[Any]) -> list[Any]:
 def _paragraph_mentions(doc: Any, paragraph: int, matcher: Any, by_id: dict[str, GazetteerEntry]) -> list[_Mention]:
     taken: set[int] = set()
     mentions: list[_Mention] = []
+    doc_text = doc.text  # spaCy joins the tokens again on every .text
 
     def add(tokens: list[Any], kind: str, actor: str, role: str = "") -> None:
         if not tokens or any(t.i in taken for t in tokens):
             return
         taken.update(t.i for t in tokens)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text.rstrip("."))
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         mentions.append(_Mention(paragraph, start, end, text, kind, actor or text, role, text))
 
     # 1. role patterns: people and organisations named after a role word
@@ -361,6 +362,20 @@ def _promote_people(mentions: list[_Mention]) -> None:
 
 
 def _mentions(article: Article) -> list[_Mention]:
+    """Every actor mention of an article (fresh copies: callers may change them)."""
+    from dataclasses import replace
+
+    return [replace(m) for m in _cached_mentions(article)]
+
+
+@lru_cache(maxsize=32)
+def _cached_mentions(article: Article) -> tuple[_Mention, ...]:
+    """The actor finder, once per article: find_actors, find_actor_mentions and
+    the source finders all start from it (an Article is frozen, so hashable)."""
+    return tuple(_find_mentions(article))
+
+
+def _find_mentions(article: Article) -> list[_Mention]:
     nlp, matcher, by_id = _actor_pipeline()
     found: list[_Mention] = []
     texts = [p.text for p in article.paragraphs]

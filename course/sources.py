@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,6 +132,12 @@ class _Actors:
 
 
 def _actors(article: Article) -> _Actors:
+    """Aliases and surnames of the article's actors (cached per article; treat as read-only)."""
+    return _cached_actors(article)
+
+
+@lru_cache(maxsize=32)
+def _cached_actors(article: Article) -> _Actors:
     from .reading import find_actors
 
     alias: dict[str, tuple[str, str, str]] = {}
@@ -206,11 +213,25 @@ def _verb_of(text: str) -> str | None:
 
 
 def _statements(article: Article, actors: _Actors | None = None) -> list[dict[str, Any]]:
-    """Every quotation and attribution, one dict each, with the speaker resolved."""
+    """Every quotation and attribution, one dict each, with the speaker resolved.
+
+    With the article's own actors (the default) the result is cached per
+    article; every call gets fresh dicts.
+    """
+    article = _check(article)
+    if actors is None or actors is _actors(article):
+        return [dict(row) for row in _cached_statements(article)]
+    return _find_statements(article, actors)
+
+
+@lru_cache(maxsize=32)
+def _cached_statements(article: Article) -> tuple[dict[str, Any], ...]:
+    return tuple(_find_statements(article, _actors(article)))
+
+
+def _find_statements(article: Article, actors: _Actors) -> list[dict[str, Any]]:
     from .reading import find_actor_mentions
 
-    article = _check(article)
-    actors = actors or _actors(article)
     mentions = find_actor_mentions(article)
     people = mentions[mentions["kind"] == "person"]
     rows: list[dict[str, Any]] = []

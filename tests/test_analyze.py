@@ -131,14 +131,22 @@ def test_shortcuts_give_what_the_lesson_functions_give():
         assert [(q["text"], q["kind"]) for q in result["quotes"]] == list(zip(quotes["quote"], quotes["kind"]))
 
 
-def test_analysis_leaves_the_finders_as_they_were(seed):
-    """The finders share work only during one analysis; afterwards every call runs them again."""
+def test_the_finders_share_work_through_caches_that_hand_out_fresh_copies(seed):
+    """analyze runs the actor and statement finders once per article; nobody can spoil the cache."""
     import course.reading
     import course.sources
 
-    before = (course.reading._mentions, course.sources._actors, course.sources._statements)
+    rows = course.sources._statements(seed)
+    rows[0]["speaker"] = "spoiled"
+    rows.clear()
+    assert course.sources._statements(seed)[0]["speaker"] != "spoiled"
+    mentions = course.reading._mentions(seed)
+    mentions[0].actor = "spoiled"
+    assert course.reading._mentions(seed)[0].actor != "spoiled"
+    for cache in (course.reading._cached_mentions, course.sources._cached_actors, course.sources._cached_statements):
+        cache.cache_clear()
     analyze_article(seed)
-    assert (course.reading._mentions, course.sources._actors, course.sources._statements) == before
+    assert course.reading._cached_mentions.cache_info().misses == 1, "the actor finder ran once"
 
 
 # --- facts of the seed the lessons already pin -------------------------------------------------

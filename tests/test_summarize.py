@@ -290,3 +290,26 @@ def test_check_summary_reports_but_never_judges(article):
     assert "<script" not in check_summary("<script>x</script>", article)._repr_html_()
     empty = check_summary("", article)
     assert empty.sentences == 0 and empty.rouge.empty
+
+
+def test_pagerank_is_networkx_pagerank():
+    """Our dense power iteration gives networkx's ranks (weighted, with isolated nodes)."""
+    import random
+
+    import networkx as nx
+    import numpy as np
+
+    from course.summarize import DAMPING, pagerank
+
+    rng = random.Random(3)
+    for n in (2, 5, 17, 40):
+        weights = np.zeros((n, n))
+        for i in range(n):
+            for j in range(i + 1, n):
+                if rng.random() < 0.3:
+                    weights[i, j] = weights[j, i] = rng.random()
+        graph = nx.Graph()
+        graph.add_nodes_from(range(n))
+        graph.add_weighted_edges_from((i, j, weights[i, j]) for i in range(n) for j in range(i + 1, n) if weights[i, j])
+        theirs = nx.pagerank(graph, alpha=DAMPING, weight="weight", tol=1e-10, max_iter=1000)
+        assert np.allclose(pagerank(weights), [theirs[i] for i in range(n)], atol=1e-12)

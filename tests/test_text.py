@@ -414,3 +414,12 @@ def test_importing_the_module_loads_no_heavy_library():
     code = f"import sys, course.text; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_readability_of_an_article_equals_that_of_its_text(seed):
+    """An Article's own sentence split gives the same scores as splitting its text again."""
+    from course import load_article
+    from course.sources import ARTICLES_DIR
+
+    for article in [seed, *(load_article(p) for p in sorted(ARTICLES_DIR.glob("*.txt")))]:
+        assert score_readability(article) == score_readability(article.text)
