@@ -37,17 +37,33 @@ def test_environment_python_satisfies_requires_python():
     assert SpecifierSet(_pyproject()["project"]["requires-python"]).contains(version + ".0")
 
 
-def test_lock_pins_every_dependency_within_its_range():
+def _pins(lock: str) -> dict[str, str]:
     pins = {}
-    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / lock).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, version = line.split("==")
             pins[canonicalize_name(name)] = version
-    for req in map(Requirement, _pyproject()["project"]["dependencies"]):
+    return pins
+
+
+def test_lock_pins_every_dependency_within_its_range():
+    pins = _pins("requirements.lock")
+    project = _pyproject()["project"]
+    for req in map(Requirement, project["dependencies"] + project["optional-dependencies"]["test"]):
         name = canonicalize_name(req.name)
         assert name in pins, f"{req.name} is not pinned in requirements.lock (run `make lock`)"
         assert req.specifier.contains(pins[name], prereleases=True), f"{req.name}=={pins[name]} is outside {req.specifier}"
     assert all(re.fullmatch(r"[0-9][0-9A-Za-z.+!-]*", v) for v in pins.values())
+
+
+def test_nbgrader_is_a_test_tool_in_its_own_pinned_venv():
+    project = _pyproject()["project"]
+    everything = project["dependencies"] + project["optional-dependencies"]["test"]
+    assert "nbgrader" not in {canonicalize_name(Requirement(r).name) for r in everything}
+    assert "nbgrader" in _pins("requirements-nbgrader.lock")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "-c $(NBG_LOCK) nbgrader" in makefile and "test: $(STAMP) $(NBG_STAMP)" in makefile
+    assert "-e '.[test]'" in makefile
 
 
 def test_nothing_that_downloads_at_run_time():
