@@ -940,6 +940,22 @@ def mirror_stdlib(dest: Path) -> tuple[str, str] | None:
     return str(stdlib), str(dest)
 
 
+def _unreadable_for_others() -> list[str]:
+    """Folders a child needs after dropping root that other users cannot read.
+
+    The course itself (its code, data and seed) and every folder on
+    ``sys.path`` (the standard library counted as mirrored, see
+    :func:`mirror_stdlib`).
+    """
+    needed = [ROOT, ROOT / "course", ROOT / "data", ROOT / "seeds"]
+    for entry in sys.path:
+        if entry and os.path.isdir(entry):
+            if _PATH_MAP is not None and entry.startswith(_PATH_MAP[0]):
+                entry = _PATH_MAP[1] + entry[len(_PATH_MAP[0]):]
+            needed.append(Path(entry))
+    return [str(p) for p in needed if p.exists() and not _world_readable(p)]
+
+
 def _no_network() -> None:
     """Put the child in an empty network namespace (root only; best effort)."""
     try:
@@ -952,6 +968,10 @@ def _no_network() -> None:
 
 
 _PATH_MAP: tuple[str, str] | None = None
+#: Whether children run under a uid of their own (set per batch by :func:`grade_batch`).
+_DROP_UID = False
+#: Seconds between two looks at the children's process counts (the fork-bomb watchdog).
+_WATCH_EVERY = 0.1
 
 
 def _child_main(steps: list[Step], skip: set[int], workdir: str, limits: Limits, wfd: int,
@@ -1107,7 +1127,7 @@ _CHANNEL_CAP = 16 * 1024 * 1024
 
 
 def _spawn(job: Job, slot: int, limits: Limits) -> _Running:
-    own_uid = _CHILD_UID_BASE + slot if os.geteuid() == 0 and not job.trusted else None
+    own_uid = _CHILD_UID_BASE + slot if _DROP_UID and not job.trusted else None
     if own_uid is not None and job.workdir is not None:
         for dirpath, dirnames, filenames in os.walk(job.workdir):
             os.chown(dirpath, own_uid, own_uid)
@@ -1137,9 +1157,28 @@ def _kill(run: _Running) -> None:
             target()
         except (ProcessLookupError, PermissionError):
             pass
-    own_uid = _CHILD_UID_BASE + run.slot
-    if os.geteuid() == 0 and not run.job.trusted:
-        _kill_uid(own_uid)
+    for pid in _session_processes(run.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    if _DROP_UID and not run.job.trusted:
+        _kill_uid(_CHILD_UID_BASE + run.slot)
+
+
+def _session_processes(sid: int) -> list[int]:
+    """Processes in the session a child started (``os.setsid`` makes its pid the session id)."""
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                    fields = fh.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if len(fields) > 3 and int(fields[3]) == sid:
+                found.append(int(entry.name))
+    return found
 
 
 def _kill_uid(uid: int) -> None:
@@ -1231,9 +1270,15 @@ def _finish(run: _Running, limits: Limits, killed_for: str | None) -> bool:
     _kill(run)  # grandchildren the student may have started
     if run.done:
         return False
-    if killed_for == "cell" and run.current is not None:
-        job.results[run.current] = StepResult(error=["CellTimeout", f"the cell ran for more than {limits.cell_timeout:g} s "
-                                                     "and did not stop when interrupted"], timed_out=True, killed=True)
+    if killed_for in ("cell", "processes") and run.current is not None:
+        # Kill the cell, then run the notebook again without it, so that later tests still run.
+        if killed_for == "cell":
+            job.results[run.current] = StepResult(error=["CellTimeout", f"the cell ran for more than "
+                                                         f"{limits.cell_timeout:g} s and did not stop when interrupted"],
+                                                  timed_out=True, killed=True)
+        else:
+            job.results[run.current] = StepResult(error=["ResourceLimit", f"the cell started more than "
+                                                         f"{limits.processes} processes (a fork bomb?)"], killed=True)
         job.skip.add(run.current)
         if job.attempts < 4 and time.monotonic() - job.started < limits.timeout:
             return True
@@ -1287,7 +1332,7 @@ def run_jobs(jobs: list[Job], limits: Limits, workers: int = 2, progress: Any = 
             if run.current is not None:
                 waits.append(run.cell_started + limits.cell_timeout + 2.0 - now)
         timeout = max(0.0, min(waits)) if waits else 0.5
-        ready, _, _ = select.select(list(running), [], [], min(timeout, 1.0))
+        ready, _, _ = select.select(list(running), [], [], min(timeout, _WATCH_EVERY))
         for rfd in ready:
             _read(running[rfd])
         now = time.monotonic()
@@ -1296,6 +1341,8 @@ def run_jobs(jobs: list[Job], limits: Limits, workers: int = 2, progress: Any = 
             if not run.eof:
                 if now - run.job.started > limits.timeout:
                     killed_for = "submission"
+                elif not run.job.trusted and len(_session_processes(run.pid)) > limits.processes:
+                    killed_for = "processes"
                 elif run.current is not None and now - run.cell_started > limits.cell_timeout + 2.0:
                     killed_for = "cell"
                 if killed_for:
@@ -1611,9 +1658,10 @@ def _grade_job(job: Job) -> NotebookGrade:
     errors = []
     resource_hit = False
     for i, r in sorted(job.results.items()):
-        if r.error and plan.steps[i].origin != "lesson" or r.error and r.error[0] in ("CellTimeout", "MemoryError"):
+        if r.error and plan.steps[i].origin != "lesson" or r.error and r.error[0] in ("CellTimeout", "MemoryError",
+                                                                                         "ResourceLimit"):
             errors.append(f"{plan.steps[i].label}: {r.error[0]}: {r.error[1]}")
-        if r.error and (r.error[0] == "MemoryError" or (r.error[0] in ("BlockingIOError", "OSError", "PermissionError")
+        if r.error and (r.error[0] in ("MemoryError", "ResourceLimit") or (r.error[0] in ("BlockingIOError", "OSError", "PermissionError")
                                                          and "Resource temporarily unavailable" in r.error[1])):
             resource_hit = True
     status, reason = job.status, job.reason
@@ -1622,7 +1670,7 @@ def _grade_job(job: Job) -> NotebookGrade:
         status, reason = "timeout", f"{', '.join(timed_out)} ran past the cell time limit and scored 0"
     if status == "ok" and resource_hit:
         status, reason = "resource_limit", "a cell hit the memory or process limit: " + next(
-            e for e in errors if "MemoryError" in e or "unavailable" in e)
+            e for e in errors if "MemoryError" in e or "unavailable" in e or "ResourceLimit" in e)
     for ex in lesson.exercises:
         if ex.kind == "prose":
             answer = plan.prose.get(ex.id, "")
@@ -1655,7 +1703,7 @@ def _not_run(student: str, lesson: Lesson, status: str, reason: str) -> Notebook
 
 def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None, workers: int = 2,
                 limits: Limits | None = None, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-                progress: bool = False) -> tuple[list[NotebookGrade], list[str]]:
+                progress: bool = False, isolate: bool | None = None) -> tuple[list[NotebookGrade], list[str]]:
     """Grade every student's notebooks.
 
     Parameters
@@ -1672,6 +1720,11 @@ def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None, w
         Where the instructor notebooks are.
     progress : bool
         Draw a progress bar on stderr.
+    isolate : bool, optional
+        Run children under uids of their own. By default whenever possible
+        (the grader runs as root and the course is readable by other users);
+        False forces the same-uid mode (files checked and restored, a
+        process-count watchdog instead of a process limit).
 
     Returns
     -------
@@ -1719,8 +1772,14 @@ def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None, w
                 raise GradeError(f"{submissions}: no student folder holds a lesson notebook "
                                  f"({', '.join(available)}); see `course grade --help` for the layout")
         warm_up()
-        global _PATH_MAP
+        global _PATH_MAP, _DROP_UID
         _PATH_MAP = mirror_stdlib(tmp_root / "stdlib") if os.geteuid() == 0 else None
+        unreadable = _unreadable_for_others() if os.geteuid() == 0 else []
+        _DROP_UID = os.geteuid() == 0 and not unreadable and isolate is not False
+        if os.geteuid() == 0 and unreadable:
+            batch_notes.append(f"student code ran as root, not under a uid of its own: {unreadable[0]} is not "
+                               "readable by other users (install the course where others can read it for full "
+                               "isolation); course files were checked and restored after each notebook")
         prepared = [prepare(load_lesson(available[n])) for n in wanted]
         grades: list[NotebookGrade] = []
         jobs: list[Job] = []
@@ -1754,9 +1813,9 @@ def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None, w
                 _make_workdir(work, folder)
                 os.chmod(work, 0o755)
                 jobs.append(Job(student, lesson, plan, work / "notebooks"))
-        # Under root each child has a uid of its own and cannot write the
-        # course's files; otherwise check them after each submission.
-        guarded = [] if os.geteuid() == 0 else [ROOT / "data", ROOT / "seeds", ROOT / "course", Path(notebooks_dir)]
+        # With a uid of its own a child cannot write the course's files;
+        # otherwise check them after each submission.
+        guarded = [] if _DROP_UID else [ROOT / "data", ROOT / "seeds", ROOT / "course", Path(notebooks_dir)]
         snap = _snapshot(guarded)
         bar = _Progress(len(jobs), enabled=progress)
 

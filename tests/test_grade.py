@@ -52,6 +52,19 @@ def corpus(tmp_path_factory):
             "notes": notes, "out": out, "course_before": course_before}
 
 
+@pytest.mark.parametrize("name", ["fork_bomb", "memory_bomb", "vandal", "stubborn_loop", "right"])
+def test_without_a_uid_of_its_own_the_limits_still_hold(tmp_path, name):
+    """The same-uid mode (not root, or a course others cannot read): watchdog and restore instead."""
+    expected = make_fault_corpus(tmp_path / "subs", only=[name])
+    before = _course_files()
+    grades, notes = G.grade_batch(tmp_path / "subs", workers=1, limits=LIMITS, isolate=False)
+    status, points = expected[name]
+    assert (grades[0].status, {e.id: e.points for e in grades[0].exercises}) == (status, points), grades[0].errors
+    assert _course_files() == before
+    if name == "vandal" and os.geteuid() == 0:
+        assert any("restored" in t for t in grades[0].tampering)
+
+
 def test_the_corpus_covers_every_failure_kind_of_the_reliability_table():
     statuses = {status for _, status, _ in FAULTS.values()}
     assert set(G.STATUSES) - statuses == set(), "every status has a submission that earns it"
