@@ -55,10 +55,14 @@ process per submission (``-j`` at a time): no kernel start-up, no per-
 notebook import. Each child
 
 - works in a throwaway folder holding copies of ``data/``, ``seeds/`` and
-  the student's folder; when the grader runs as root, the child runs as a
-  uid of its own (``61000 + slot``) with no network, so it cannot write to
-  the course's files; otherwise the course's files are checked after each
-  submission and restored if changed (noted in the row);
+  the student's folder. When the grader runs as root and the course is
+  readable by other users, the child runs as a uid of its own
+  (``61000 + slot``) with no network, so it cannot write to the course's
+  files and the kernel enforces its process limit. Otherwise (an ordinary
+  user, or a course in a folder only root can read) it keeps the grader's
+  uid: the course's files are checked after each notebook and restored if
+  changed, and a watchdog counts the child's processes ten times a second
+  (root ignores ``RLIMIT_NPROC``); the batch notes say which mode ran;
 - has limits: per cell (``--cell-timeout``, interrupting the cell; a cell
   that ignores the interrupt is killed and the notebook re-run without it,
   so later tests still run), per submission (``--timeout``), memory
