@@ -25,6 +25,8 @@ _EXPORTS: dict[str, str] = {
     "SEED_PATH": "article",
     "load_article": "article",
     "parse_article": "article",
+    # paths (where the course's folders are)
+    "data_path": "paths",
     # text
     "ReadabilityWarning": "text",
     "list_tokens": "text",
@@ -121,6 +123,12 @@ _EXPORTS: dict[str, str] = {
     "claims_path": "sources",
     "SOURCE_TYPES": "sources",
     "SPEECH_VERBS": "sources",
+    # quotations (the one quotation engine)
+    "find_statements": "quotations",
+    "list_statements": "quotations",
+    "list_quote_spans": "quotations",
+    "load_lexicon": "quotations",
+    "WEAK_RULES": "quotations",
     # checks
     "check": "checks",
     "assert_answer": "checks",
@@ -134,12 +142,13 @@ _EXPORTS: dict[str, str] = {
     "build_handouts": "handouts",
     "HandoutError": "handouts",
     # grade (course grade)
-    "grade_batch": "grade",
-    "write_outputs": "grade",
-    "merge_manual": "grade",
-    "read_submission": "grade",
-    "GradeError": "grade",
-    "Limits": "grade",
+    "grade_batch": "grading",
+    "write_outputs": "grading",
+    "merge_manual": "grading",
+    "read_submission": "grading",
+    "GradeError": "grading",
+    "Limits": "grading",
+    "GradeContext": "grading",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -7,8 +7,9 @@ Subcommands
     execute them and store outputs (see :mod:`course.notebooks`).
 ``course release [--out release/]``
     Build the student edition (solutions, hidden tests, teacher cells and
-    outputs removed) and the teacher edition of every lesson notebook; exit
-    code 1 with a list of leaks when the student edition would leak.
+    outputs removed), with the student bundle next to it (see
+    :mod:`course.bundle`), and the teacher edition of every lesson notebook;
+    exit code 1 with a list of leaks when the student edition would leak.
 ``course article PATH``
     Read an article file and print its structure; exit code 2 with one line
     naming the file and the problem when it cannot be read.
@@ -22,7 +23,9 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .paths import project_root
+
+ROOT = project_root()
 
 # Subcommands that live in their own module: ``course.<name>`` defines
 # ``add_arguments(parser)`` and ``run(args) -> int`` (the exit code), and keeps
@@ -32,6 +35,8 @@ _PLUGINS = {
     "handouts": "render the lessons as self-contained HTML (and PDF) handouts",
     "grade": "grade a folder or zip of student submissions safely, in parallel",
 }
+#: Plug-ins whose module is not ``course.<name>``.
+_PLUGIN_MODULES = {"grade": "course.grading.cli"}
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -72,8 +77,8 @@ def _release(args: argparse.Namespace) -> int:
     except ReleaseError as exc:
         print(f"course release: {exc}", file=sys.stderr)
         return 1
-    print(f"released {len(written)} student notebooks to {Path(args.out) / 'student'} "
-          f"and the teacher edition to {Path(args.out) / 'teacher'}")
+    print(f"released {len(written)} student notebooks to {Path(args.out) / 'student'} (the student bundle: "
+          f"see its README.md) and the teacher edition to {Path(args.out) / 'teacher'}")
     return 0
 
 
@@ -103,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             # or slow module never affects the other commands.
             sub.add_parser(name, help=help_text)
             continue
-        module = importlib.import_module(f"course.{name}")
+        module = importlib.import_module(_PLUGIN_MODULES.get(name, f"course.{name}"))
         s = sub.add_parser(name, help=help_text, description=(module.__doc__ or "").split("\n\n")[0],
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(s)

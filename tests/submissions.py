@@ -261,7 +261,7 @@ def _faults() -> dict[str, tuple[Callable[[Path], bytes | None], str, dict[str, 
         "stderr_warning": (lambda f: _answer_code("stderr_warning"), "ok", right),
         "monkeypatch": (lambda f: _answer_code("monkeypatch"), "ok", later_right),
         "eq_trick": (lambda f: _answer_code("eq_trick"), "ok", later_right),
-        "fake_channel": (lambda f: _answer_code("fake_channel"), "ok", later_right),
+        "fake_channel": (lambda f: _answer_code("fake_channel"), "protocol_error", zero),
         "fake_files": (lambda f: _answer_code("fake_files"), "ok", later_right),
         "vandal": (lambda f: _answer_code("vandal"), "ok", right),
     }

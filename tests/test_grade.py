@@ -1,4 +1,4 @@
-"""course grade: the fault-injection corpus, outputs, feedback, manual grading, zips."""
+"""course grade: the fault-injection corpus, outputs, feedback, manual grading, zips (course.grading)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,19 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from course import grade as G
+from course import grading as G
+from course.grading import report
+from course.grading.runner import Job, Runner
 from submissions import FAULTS, LESSON, _write, answered, make_fault_corpus, student_version
 
 LIMITS = G.Limits(cell_timeout=4, timeout=40, memory_mb=768, max_notebook_mb=2, max_output=2_000)
+
+
+def ctx(**kw) -> G.GradeContext:
+    """A grading context for the tests: the sandbox on, small limits."""
+    kw.setdefault("limits", LIMITS)
+    kw.setdefault("workers", 2)
+    return G.GradeContext(**kw)
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
@@ -45,7 +54,7 @@ def corpus(tmp_path_factory):
     expected = make_fault_corpus(subs)
     before = _tree_digest(subs)
     course_before = _course_files()
-    grades, notes = G.grade_batch(subs, workers=2, limits=LIMITS)
+    grades, notes = G.grade_batch(subs, ctx=ctx())
     out = base / "grades"
     G.write_outputs(out, grades, notes, {LESSON: G.load_lesson(ROOT / "notebooks" / LESSON)})
     return {"subs": subs, "expected": expected, "before": before, "after": _tree_digest(subs), "grades": grades,
@@ -53,16 +62,15 @@ def corpus(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", ["fork_bomb", "memory_bomb", "vandal", "stubborn_loop", "right"])
-def test_without_a_uid_of_its_own_the_limits_still_hold(tmp_path, name):
-    """The same-uid mode (not root, or a course others cannot read): watchdog and restore instead."""
+def test_without_cgroups_the_limits_still_hold(tmp_path, name):
+    """The fallback (no cgroups here): per-process limits plus the runner's accounting, still in bubblewrap."""
     expected = make_fault_corpus(tmp_path / "subs", only=[name])
     before = _course_files()
-    grades, notes = G.grade_batch(tmp_path / "subs", workers=1, limits=LIMITS, isolate=False)
+    grades, notes = G.grade_batch(tmp_path / "subs", ctx=ctx(workers=1, cgroups=False))
     status, points = expected[name]
     assert (grades[0].status, {e.id: e.points for e in grades[0].exercises}) == (status, points), grades[0].errors
     assert _course_files() == before
-    if name == "vandal" and os.geteuid() == 0:
-        assert any("restored" in t for t in grades[0].tampering)
+    assert any("no cgroups" in n for n in notes)
 
 
 def test_the_corpus_covers_every_failure_kind_of_the_reliability_table():
@@ -98,7 +106,7 @@ def test_tampering_is_recorded_never_repaired_silently(corpus):
     notes = " ".join(by["cell_ids"].notes)
     assert "have no id" in notes and "appears 2 times" in notes
     assert by["right"].tampering == [] and by["right"].notes == []
-    assert any("result channel" in n for n in by["fake_channel"].notes)
+    assert by["fake_channel"].status == "protocol_error" and "result channel" in by["fake_channel"].reason
 
 
 def test_timeouts_and_deaths_are_explained(corpus):
@@ -116,15 +124,12 @@ def test_printed_text_never_counts_and_monkeypatching_changes_nothing(corpus):
     assert next(e for e in by["eq_trick"].exercises if e.id == "0.1").passed is False
 
 
-def test_output_is_capped_while_captured():
-    lesson = G.prepare(G.load_lesson(ROOT / "notebooks" / LESSON))
-    plan = G.Plan([G.Step("code", "for i in range(50_000):\n    print('regel', i)\nprint('x' * 10_000_000)",
-                          "student", "flood")], [], [], {})
-    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"cap-{os.getpid()}"
-    (work / "notebooks").mkdir(parents=True, exist_ok=True)
-    job = G.Job("flood", lesson, plan, work / "notebooks")
-    G.warm_up()
-    G.run_jobs([job], LIMITS, workers=1)
+def test_output_is_capped_while_captured(tmp_path):
+    steps = [{"kind": "code", "source": "for i in range(50_000):\n    print('regel', i)\nprint('x' * 10_000_000)",
+              "label": "flood"}]
+    job = Job("flood", LESSON, steps)
+    context = ctx(workers=1)
+    Runner(context, None, tmp_path).run([job])
     out = job.results[0].output
     assert len(out) < LIMITS.max_output * 1.25 + 200
     assert "[output truncated:" in out and "more characters]" in out
@@ -163,7 +168,7 @@ def test_a_canary_in_the_hidden_tests_never_reaches_any_output(tmp_path):
     for student, nb in {evil: answered(answers={"0.1": 12, "0.2": "Rome", "0.3": []}), "ok": answered()}.items():
         (subs / student).mkdir(parents=True)
         (subs / student / LESSON).write_bytes(_write(nb))
-    grades, notes = G.grade_batch(subs, workers=2, limits=LIMITS, notebooks_dir=nbdir)
+    grades, notes = G.grade_batch(subs, ctx=ctx(notebooks_dir=nbdir))
     out = tmp_path / "out"
     G.write_outputs(out, grades, notes, {LESSON: G.load_lesson(nbdir / LESSON)})
     for path in out.rglob("*"):
@@ -180,7 +185,7 @@ def test_a_rerun_gives_the_same_files(tmp_path):
     make_fault_corpus(subs, only=["right", "wrong", "sys_exit", "test_edited", "latin1", "missing"])
     outputs = []
     for run in range(2):
-        grades, notes = G.grade_batch(subs, workers=2, limits=LIMITS)
+        grades, notes = G.grade_batch(subs, ctx=ctx())
         out = tmp_path / f"out{run}"
         G.write_outputs(out, grades, notes)
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
@@ -195,7 +200,7 @@ def test_writes_are_atomic(tmp_path, monkeypatch):
     def crash(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(G.os, "replace", crash)
+    monkeypatch.setattr(report.os, "replace", crash)
     grades[0].exercises[0] = G.ExerciseResult("0.1", "auto", 0.0, 1.0, False, "no")
     with pytest.raises(OSError):
         G.write_outputs(tmp_path, grades, [])
@@ -209,7 +214,7 @@ def test_manual_grading_sheet_merges_and_survives_a_regrade(tmp_path):
     for student in ("anna", "bram"):
         (subs / student).mkdir(parents=True)
         (subs / student / lesson).write_bytes(_write(answered(lesson)))
-    grades, notes = G.grade_batch(subs, workers=2, limits=G.Limits(cell_timeout=60, timeout=300))
+    grades, notes = G.grade_batch(subs, ctx=ctx(limits=G.Limits(cell_timeout=60, timeout=300)))
     out = tmp_path / "grades"
     lessons = {lesson: G.load_lesson(ROOT / "notebooks" / lesson)}
     G.write_outputs(out, grades, notes, lessons)
@@ -233,7 +238,7 @@ def test_manual_grading_sheet_merges_and_survives_a_regrade(tmp_path):
     assert "noem de bron" in (out / "feedback" / "anna.html").read_text(encoding="utf-8")
 
     # A re-grade keeps the merged points.
-    grades, notes = G.grade_batch(subs, workers=2, limits=G.Limits(cell_timeout=60, timeout=300))
+    grades, notes = G.grade_batch(subs, ctx=ctx(limits=G.Limits(cell_timeout=60, timeout=300)))
     G.write_outputs(out, grades, notes, lessons)
     assert {r["student"]: r["1.6"] for r in _rows(out / "grades.csv")}["anna"] == "1.50"
 
@@ -259,10 +264,11 @@ def test_a_zip_works_and_unsafe_entries_are_refused(tmp_path):
         link = zipfile.ZipInfo("class/s3/" + LESSON)
         link.external_attr = (0o120777 << 16)
         zf.writestr(link, "/etc/passwd")
-    grades, notes = G.grade_batch(archive, workers=2, limits=LIMITS)
+    grades, notes = G.grade_batch(archive, ctx=ctx())
     assert {g.student: g.points for g in grades} == {"s1": 3, "s2": 1, "s3": 0}
     assert {g.student: g.status for g in grades}["s3"] == "rejected"
-    assert any("unsafe path" in n for n in notes) and any("symbolic link" in n for n in notes)
+    assert any("leaves its folder" in n for n in notes) and any("absolute path" in n for n in notes)
+    assert any("symbolic link" in n for n in notes)
     assert not (tmp_path.parent / "evil.txt").exists()
 
 
@@ -286,7 +292,7 @@ def test_values_cross_the_channel_as_plain_data():
     for value in [13, 1.5, "één „x”", True, None, ["a", "b"], (1, 2), {"x", "y"}, {"k": [1]}, Ellipsis]:
         assert G.decode_value(json.loads(json.dumps(G.encode_value(value)))) == value
     assert G.decode_value(G.encode_value(np.int64(7))) == 7
-    assert G.decode_value(G.encode_value(pd.Series([1, 2]))) == [1, 2]
+    assert G.decode_value(G.encode_value(pd.Series([1, 2]))).tolist() == [1, 2]
     assert G.decode_value(G.encode_value(float("nan"))) != G.decode_value(G.encode_value(float("nan")))
 
     class Sneaky(int):
@@ -294,14 +300,14 @@ def test_values_cross_the_channel_as_plain_data():
             return True
 
     opaque = G.decode_value(G.encode_value(Sneaky(3)))
-    assert isinstance(opaque, G.Opaque) and opaque != 3
+    assert type(opaque).__name__ == "Opaque" and opaque != 3
 
 
 def test_lesson_spec_comes_from_the_instructor_notebook():
     lesson = G.load_lesson(ROOT / "notebooks" / "03-framing.ipynb")
     auto = {e.id: e for e in lesson.exercises if e.kind == "auto"}
     assert auto["3.4"].student_names == ("answer_3_4",)
-    assert set(auto["3.4"].context_names) == {"class_coding", "score_kappa", "assert_answer"}
+    assert set(auto["3.4"].context_names) == {"assert_answer"}  # a hidden test is assert_answer alone (issue 14.4)
     prose = [e for e in lesson.exercises if e.kind == "prose"]
     assert prose and all(e.rubric.startswith("**Rubric") for e in prose)
 

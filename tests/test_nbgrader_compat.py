@@ -12,7 +12,7 @@ import random
 import pytest
 
 import nbgrader_compat as NBG
-from course import grade as G
+from course import grading as G
 from submissions import fill_answers, mixed
 
 pytestmark = pytest.mark.skipif(not NBG.available(), reason="nbgrader's venv is missing: run `make nbgrader-env`")
@@ -54,7 +54,7 @@ def test_autograde_and_course_grade_give_the_same_points(course_dir, tmp_path):
         (subs / student / LESSON).write_text(NBG.nbformat.writes(nb), encoding="utf-8")
     NBG.autograde(course_dir)
     theirs = NBG.scores(course_dir)
-    grades, _ = G.grade_batch(subs, workers=2, limits=G.Limits(cell_timeout=60, timeout=300))
+    grades, _ = G.grade_batch(subs, ctx=G.GradeContext(workers=2, limits=G.Limits(cell_timeout=60, timeout=300)))
     ours = {g.student: g for g in grades}
     assert set(theirs) == set(ours) == set(expected)
     for student, by_cell in theirs.items():

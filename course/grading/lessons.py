@@ -1,0 +1,305 @@
+"""The lessons: instructor notebooks read for grading (trusted, in the grader only).
+
+:func:`load_lesson` lists a lesson's graded exercises and what its student
+edition looks like; :func:`prepare` runs the instructor notebook once, in the
+grader, to keep the lesson's own variables that its tests use and to prove
+that the instructor's own answers pass. Nothing here is ever sent to a
+worker: a worker receives only a submission's own cells (see
+:mod:`course.grading.plan`).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .context import GradeError
+from .protocol import Missing, encode_value
+
+
+def strip_region(source: str, begin: str, end: str) -> str:
+    """``source`` without its ``begin`` .. ``end`` regions (markers included)."""
+    kept, inside = [], False
+    for line in source.split("\n"):
+        marker = line.strip()
+        if marker == begin:
+            inside = True
+        elif marker == end and inside:
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept).rstrip()
+
+
+@dataclass
+class GradedExercise:
+    """One graded exercise of a lesson.
+
+    Attributes
+    ----------
+    id : str
+        Exercise id, e.g. ``"1.2"``.
+    kind : str
+        ``"auto"`` (hidden test) or ``"prose"`` (graded by hand).
+    points : float
+        Points it is worth.
+    grade_id : str
+        nbgrader grade id of the test (auto) or answer (prose) cell.
+    test_source : str
+        The instructor's test cell (auto only; never shown to students).
+    student_names : tuple of str
+        Variables of the test that the student defines (harvested from the
+        student's run).
+    context_names : tuple of str
+        Other variables of the test, taken from the instructor's run.
+    rubric : str
+        The teacher-tagged rubric after a prose cell ('' if none).
+    title : str
+        The first line of the test's docstring (what it checks).
+    """
+
+    id: str
+    kind: str
+    points: float
+    grade_id: str
+    test_source: str = ""
+    student_names: tuple[str, ...] = ()
+    context_names: tuple[str, ...] = ()
+    rubric: str = ""
+    title: str = ""
+
+
+@dataclass
+class Lesson:
+    """An instructor notebook prepared for grading.
+
+    Attributes
+    ----------
+    name : str
+        The released file name, e.g. ``"01-reading.ipynb"``.
+    nb : dict
+        The instructor notebook.
+    exercises : list of GradedExercise
+        In notebook order.
+    released : dict
+        grade_id -> source of that cell in the student edition (stubs of
+        answer cells, the comment that replaces a test cell, check cells).
+    accepted : dict
+        grade_id of a locked cell -> the sources it may have in a submission
+        without counting as edited: ours, and nbgrader's release (the test
+        without its hidden region).
+    context : dict
+        grade_id of a test -> {name: value} of the lesson's own variables the
+        test uses, from the instructor's run (filled by :func:`prepare`).
+    student_cells : dict
+        cell id -> source of every code cell of the student edition: what a
+        worker runs when a student deleted a worked example (never the
+        instructor's own source, which may hold a solution).
+    """
+
+    name: str
+    nb: dict
+    exercises: list[GradedExercise]
+    released: dict[str, str]
+    context: dict[str, dict[str, Any]] = field(default_factory=dict)
+    accepted: dict[str, set[str]] = field(default_factory=dict)
+    student_cells: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def max_points(self) -> float:
+        return sum(e.points for e in self.exercises)
+
+    @property
+    def stem(self) -> str:
+        return self.name.removesuffix(".ipynb")
+
+
+def cell_meta(cell: dict) -> tuple[str | None, dict, dict]:
+    """(role, nbgrader metadata, course metadata) of a cell; tolerant of junk."""
+    md = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
+    nbg = md.get("nbgrader") if isinstance(md.get("nbgrader"), dict) else {}
+    crs = md.get("course") if isinstance(md.get("course"), dict) else {}
+    role = crs.get("role") if isinstance(crs.get("role"), str) else None
+    return role, nbg, crs
+
+
+def cell_source(cell: dict) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
+
+
+def _free_names(source: str) -> list[str]:
+    """Names a piece of code reads and does not define, builtins excluded, in order."""
+    tree = ast.parse(source)
+    stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    seen: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            if node.id not in stored and not hasattr(builtins, node.id) and node.id not in seen:
+                seen.append(node.id)
+    return seen
+
+
+def _assigned_names(source: str) -> set[str]:
+    """Names a stub or answer cell assigns (``answer_1_2 = ...``)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+
+
+_HEADING = re.compile(r"^#{2,4}\s*Exercise\s+(\d+\.\d+)\s*[—–:-]+\s*(.+?)\s*(\(\d+(?:\.\d+)?\s*points?\))?\s*$", re.M)
+
+
+def exercise_titles(nb: Any) -> dict[str, str]:
+    """Exercise id -> title, from the lesson's ``### Exercise 1.2 — Title (2 points)`` headings."""
+    titles: dict[str, str] = {}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for m in _HEADING.finditer(cell.source):
+                titles.setdefault(m.group(1), m.group(2).strip())
+    return titles
+
+
+def load_lesson(path: str | Path) -> Lesson:
+    """Read an instructor notebook and list its graded exercises.
+
+    Parameters
+    ----------
+    path : str or Path
+        ``notebooks/NN-name.ipynb`` (the instructor edition).
+
+    Returns
+    -------
+    Lesson
+        Without the instructor context (see :func:`prepare`).
+    """
+    import nbformat
+
+    from ..release import student_notebook
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    student, _ = student_notebook(nb)
+    student_cells = {c.get("id"): c.source for c in student.cells if c.cell_type == "code" and c.get("id")}
+    released = {}
+    for cell in student.cells:
+        gid = cell_meta(cell)[1].get("grade_id")
+        if gid:
+            released[gid] = cell.source
+    answer_names: set[str] = set()
+    for cell in nb.cells:
+        role, nbg, _ = cell_meta(cell)
+        if role == "answer" and nbg.get("grade_id") in released:
+            answer_names |= _assigned_names(released[nbg["grade_id"]])
+    exercises: list[GradedExercise] = []
+    cells = nb.cells
+    headings = exercise_titles(nb)
+    for i, cell in enumerate(cells):
+        role, nbg, crs = cell_meta(cell)
+        if role == "tests":
+            names = _free_names(cell.source)
+            doc = re.match(r'^\s*"""(.*?)"""', cell.source, re.S)
+            title = " ".join(doc.group(1).split()) if doc else ""
+            exercises.append(GradedExercise(
+                id=str(crs["exercise"]), kind="auto", points=float(nbg.get("points", 0)), grade_id=nbg["grade_id"],
+                test_source=cell.source, student_names=tuple(n for n in names if n in answer_names),
+                context_names=tuple(n for n in names if n not in answer_names),
+                title=headings.get(str(crs["exercise"]), title)))
+        elif role == "prose":
+            rubric = ""
+            for later in cells[i + 1:]:
+                if "teacher" in later.metadata.get("tags", []):
+                    rubric = later.source
+                    break
+                if cell_meta(later)[0] is not None:
+                    break
+            exercises.append(GradedExercise(id=str(crs["exercise"]), kind="prose", points=float(nbg.get("points", 0)),
+                                            grade_id=nbg["grade_id"], rubric=rubric,
+                                            title=headings.get(str(crs["exercise"]), "")))
+    from ..release import HIDDEN
+
+    accepted = {}
+    for cell in nb.cells:
+        role, nbg, _ = cell_meta(cell)
+        if nbg.get("locked") and nbg.get("grade_id"):
+            ours = released.get(nbg["grade_id"], cell.source)
+            accepted[nbg["grade_id"]] = {ours.strip(), strip_region(cell.source, *HIDDEN).strip()}
+    return Lesson(name=path.name, nb=nb, exercises=exercises, released=released, accepted=accepted,
+                  student_cells=student_cells)
+
+
+
+def prepare(lesson: Lesson, course_root: Path, tmp: Path | None = None) -> Lesson:
+    """Run the instructor notebook once, in this process, and keep the variables its tests use.
+
+    This runs in the grader, which never runs student code: workers are
+    separate processes in their own sandboxes that never see it. Also
+    checks that the instructor's own answers pass every test.
+
+    Parameters
+    ----------
+    lesson : Lesson
+    course_root : Path
+        The project folder (its ``data/`` and ``seeds/`` are linked next to
+        the notebook's folder while it runs).
+    tmp : Path, optional
+        Where to make the temporary folder (the batch's private one).
+
+    Raises
+    ------
+    GradeError
+        When the instructor notebook fails to run or fails its own tests.
+    """
+    import copy
+
+    from .evaluate import evaluate
+    from .plan import instructor_plan
+    from .worker import CappedWriter, make_shell
+
+    shell = make_shell()
+    work = Path(tempfile.mkdtemp(prefix="course-lesson-", dir=tmp))
+    old_cwd, old_out, old_err = os.getcwd(), sys.stdout, sys.stderr
+    sink = CappedWriter(20_000)
+    try:
+        for part in ("data", "seeds"):
+            if (course_root / part).exists():
+                (work / part).symlink_to(course_root / part)
+        (work / "notebooks").mkdir()
+        os.chdir(work / "notebooks")
+        sys.stdout = sys.stderr = sink
+        shell.user_ns.clear()
+        shell.init_user_ns()
+        for step in instructor_plan(lesson):
+            if step.kind == "code":
+                result = shell.run_cell(step.source, store_history=False)
+                exc = result.error_before_exec or result.error_in_exec
+                if exc is not None:
+                    raise GradeError(f"{lesson.name}: the instructor notebook does not run: {step.label}: "
+                                     f"{type(exc).__name__}: {exc}")
+                continue
+            ex = next(e for e in lesson.exercises if e.grade_id == step.label)
+            ns = shell.user_ns
+            lesson.context[ex.grade_id] = {n: copy.deepcopy(ns[n]) for n in ex.context_names if n in ns}
+            own = {n: encode_value(ns.get(n, Missing)) for n in ex.student_names}
+            if not evaluate(lesson, ex, own).passed:
+                raise GradeError(f"{lesson.name}: the instructor's own answer fails the test of {ex.id}")
+    finally:
+        sys.stdout, sys.stderr = old_out, old_err
+        os.chdir(old_cwd)
+        shell.user_ns.clear()
+        shell.init_user_ns()
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+        shutil.rmtree(work, ignore_errors=True)
+    return lesson
