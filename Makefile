@@ -1,6 +1,7 @@
-# Two commands do everything: `make lab` (JupyterLab on the lessons) and
-# `make test` (the whole suite, nbval included). Both create .venv and
-# install the pinned dependencies first when needed.
+# Two commands do everything: `make lab` (JupyterLab on the student edition
+# of the lessons) and `make test` (the whole suite, nbval included). Both
+# create .venv, install the pinned dependencies and the Debian packages the
+# tests need (bubblewrap, chromium; as root) first when needed.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -8,6 +9,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
 PORT   ?= 8888
+# Where `course release` writes the editions; `make lab` serves $(RELEASE)/student.
+RELEASE ?= release
+STUDENT := $(RELEASE)/student
 export PATH := $(abspath $(BIN)):$(PATH)
 # Use the platformdirs layout now (silences jupyter_core's migration warning).
 export JUPYTER_PLATFORM_DIRS := 1
@@ -15,15 +19,16 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup nbgrader-env lab test test-fast bench notebooks handouts release lock kernel clean
+.PHONY: help setup system-deps nbgrader-env lab lab-teacher test test-fast bench notebooks handouts release lock clean
 
 help:
-	@echo "make lab        set up, then start JupyterLab on the lessons (notebooks/)"
+	@echo "make lab        set up, then start JupyterLab on the student edition ($(STUDENT)/)"
+	@echo "make lab-teacher  the same on the instructor notebooks (notebooks/: solutions, hidden tests)"
 	@echo "make test       set up, then run the unit tests and every notebook under nbval"
 	@echo "make bench      set up, then run the benchmarks in benchmarks/ and print a table"
 	@echo "make notebooks  rebuild and re-execute notebooks/*.ipynb from notebooks/src/"
 	@echo "make handouts   render every lesson as HTML (and PDF) handouts in build/handouts/"
-	@echo "make release    build release/student (for students) and release/teacher"
+	@echo "make release    build release/student (the student bundle) and release/teacher"
 	@echo "make lock       re-pin requirements.lock from a fresh resolve of pyproject.toml"
 	@echo "make clean      remove .venv and build output"
 
@@ -34,11 +39,39 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 
 # Pinned install: every package (and every dependency of one) at the version
-# in requirements.lock; then the course package itself, editable.
-$(STAMP): $(BIN)/python pyproject.toml $(LOCK)
+# in requirements.lock; then the course package itself, editable. One kernel,
+# `python3` in the venv, under ipykernel's own display name: the one the
+# notebooks' metadata names and a student's `pip install` registers, so
+# JupyterLab never rewrites (and marks unsaved) a notebook it opens. The lab
+# settings of course/lab/ turn off the news pop-up, update check and
+# extension manager (the student wheel installs the same files).
+LAB_SETTINGS := course/lab/overrides.json course/lab/jupyter_lab_config.json
+$(STAMP): $(BIN)/python pyproject.toml $(LOCK) $(LAB_SETTINGS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e '.[test]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	install -D -m 644 course/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	install -D -m 644 course/lab/jupyter_lab_config.json $(VENV)/etc/jupyter/jupyter_lab_config.json
 	@touch $(STAMP)
+
+# Debian packages the tests need: bubblewrap (the sandboxes of the grader and
+# of the bundle test), chromium (browser tests, PDF handouts; never a
+# downloaded browser) and poppler-utils (pdftotext reads the printed handouts
+# back). Installed with apt-get when missing and running as root; otherwise
+# one line says what to install (those tests then skip).
+DEBIAN_PACKAGES ?= bwrap:bubblewrap chromium:chromium pdftotext:poppler-utils
+system-deps:
+	@missing=""; \
+	for pair in $(DEBIAN_PACKAGES); do \
+	    command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	        echo "make: installing Debian packages:$$missing"; \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    else \
+	        echo "make: missing Debian packages:$$missing (run: sudo apt-get install$$missing); the tests that need them are skipped"; \
+	    fi; \
+	fi
 
 # nbgrader, for the compatibility test and benchmark only: its own venv, so
 # that its JupyterLab extensions never reach the students' `make lab`. The
@@ -55,18 +88,28 @@ $(NBG_STAMP): $(STAMP) $(NBG_LOCK)
 	$(BIN)/python -m ipykernel install --prefix $(abspath $(NBG_VENV)) --name python3 --display-name "Python 3 (course)" >/dev/null 2>&1
 	@touch $(NBG_STAMP)
 
-# Also register the course environment as a named kernel for the user, so a
-# Jupyter outside this project (VS Code, a system JupyterLab) can pick it.
-kernel: $(STAMP)
-	$(BIN)/python -m ipykernel install --user --name dutch-news-course --display-name "Python (Dutch news course)"
-
 # JupyterLab refuses to run as root unless told; containers and CI often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+# The folder JupyterLab serves is the last, positional argument, so extra
+# options in LAB_ARGS never clash with it; when LAB_ARGS names a root folder
+# itself (--ServerApp.root_dir=... or --notebook-dir=...), that one is used.
+LAB_ROOT_OPTS := --ServerApp.root_dir=% --ServerApp.notebook_dir=% --notebook-dir=%
+lab_root = $(if $(filter $(LAB_ROOT_OPTS),$(LAB_ARGS)),,--LabApp.default_url=/lab/tree/00-start.ipynb $(1))
+LAB := $(BIN)/jupyter lab --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
-lab: $(STAMP) kernel
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS) notebooks/00-start.ipynb
+# The student edition, rebuilt when a lesson, the library or its data changed.
+$(STUDENT)/requirements.txt: $(STAMP) $(wildcard notebooks/*.ipynb course/*.py course/exercises/*.py course/lab/* data/*/* seeds/*)
+	$(BIN)/course release --out $(RELEASE)
 
-test: $(STAMP) $(NBG_STAMP)
+# What students get: no solution, hidden test, rubric or teacher cell.
+lab: system-deps $(STAMP) $(STUDENT)/requirements.txt
+	$(LAB) $(LAB_ARGS) $(call lab_root,$(STUDENT))
+
+# The instructor notebooks, with solutions, hidden tests, rubrics and outputs.
+lab-teacher: $(STAMP)
+	$(LAB) $(LAB_ARGS) $(call lab_root,notebooks)
+
+test: $(STAMP) $(NBG_STAMP) system-deps
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
 
 # Unit tests only (no notebooks): quick feedback while writing library code.
@@ -84,9 +127,11 @@ handouts: $(STAMP)
 	$(BIN)/course handouts --edition student --out build/handouts/student
 	$(BIN)/course handouts --edition teacher --out build/handouts/teacher
 
-# Student edition (no solutions, hidden tests, rubrics or outputs) and teacher edition.
+# Student bundle (notebooks without solutions, hidden tests, rubrics or
+# outputs; the course wheel with its data; requirements.txt; environment.yml)
+# and teacher edition.
 release: $(STAMP)
-	$(BIN)/course release --out release
+	$(BIN)/course release --out $(RELEASE)
 
 lock:
 	rm -rf .lock-venv

@@ -51,7 +51,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -70,8 +70,10 @@ FRAME_DECIMALS = 3
 READABILITY_DECIMALS = 2
 #: The source types of the schema (as :data:`course.sources.SOURCE_TYPES`).
 SOURCE_TYPES = ("official", "expert", "media", "organisation", "citizen", "document", "unknown")
-#: The quotation kinds of the schema.
-QUOTE_KINDS = ("direct", "partial", "scare")
+#: The quotation kinds of the schema (as :data:`course.quotations.KINDS`, without ``indirect``).
+QUOTE_KINDS = ("direct", "partial", "scare", "unattributed", "unattributed-partial")
+#: How a speaker was found (as :data:`course.quotations.RULES`).
+QUOTE_RULES = ("named", "anonymous", "role", "pronoun", "organisation", "previous", "continued", "agreeing", "none")
 #: The frames of the schema (as :data:`course.framing.FRAMES`).
 FRAMES = ("responsibility", "human_interest", "conflict", "morality", "economic")
 
@@ -125,8 +127,10 @@ def analyze_article(article_or_path: "Article | str | Path") -> dict[str, Any]:
             ``indirect`` (counts of its statements) and ``paragraphs``.
         ``quotes`` (list of dict)
             One per quotation, in text order: ``text`` (without the marks),
-            ``kind`` (direct, partial or scare), ``speaker`` (None for a
-            scare quote) and ``paragraph``.
+            ``kind`` (direct, partial, scare, unattributed or
+            unattributed-partial), ``speaker`` (None when nobody is said to
+            speak it), ``rule`` (how the speaker was found, see
+            :data:`course.quotations.RULES`) and ``paragraph``.
 
     Raises
     ------
@@ -256,35 +260,32 @@ def _frames(article: "Article") -> dict[str, float]:
             for frame in FRAMES}
 
 
-def _none(value: Any) -> Any:
-    """pandas missing values (NaN, None) as None."""
-    return None if value is None or value != value else value
-
-
 def _sources(article: "Article") -> list[dict[str, Any]]:
-    from .sources import find_sources
+    """:func:`course.sources.find_sources`, from its rows (a test pins the equality), without the table."""
+    from .sources import list_sources
 
     return [
         {
-            "name": str(r.source),
-            "type": r.type if r.type in SOURCE_TYPES else "unknown",
-            "named": bool(r.named),
-            "side": str(r.side or ""),
-            "direct": int(r.direct),
-            "partial": int(r.partial),
-            "indirect": int(r.indirect),
-            "paragraphs": [int(p) for p in r.paragraphs],
+            "name": str(r["source"]),
+            "type": r["type"] if r["type"] in SOURCE_TYPES else "unknown",
+            "named": bool(r["named"]),
+            "side": str(r["side"] or ""),
+            "direct": int(r["direct"]),
+            "partial": int(r["partial"]),
+            "indirect": int(r["indirect"]),
+            "paragraphs": [int(p) for p in r["paragraphs"]],
         }
-        for r in find_sources(article).itertuples(index=False)
+        for r in list_sources(article)
     ]
 
 
 def _quotes(article: "Article") -> list[dict[str, Any]]:
-    from .sources import find_quotations
+    """:func:`course.sources.find_quotations`, straight from the quotation engine (a test pins the equality)."""
+    from .quotations import list_statements
 
     return [
-        {"text": str(r.quote), "kind": r.kind, "speaker": _none(r.speaker), "paragraph": int(r.paragraph)}
-        for r in find_quotations(article).itertuples(index=False)
+        {"text": s.quote, "kind": s.kind, "speaker": s.speaker, "rule": s.rule, "paragraph": s.paragraph}
+        for s in list_statements(article) if s.kind != "indirect"
     ]
 
 
@@ -360,8 +361,8 @@ def format_text(result: dict[str, Any]) -> str:
                   [40, 12, 5, 20, 6, 7, 8, 20])
     out.append("")
     out.append(f"Quotations ({len(r['quotes'])})")
-    out += _table([[q["paragraph"], q["kind"], q["speaker"] or "-", q["text"]] for q in r["quotes"]],
-                  ["¶", "kind", "speaker", "quotation"], [4, 7, 30, 70])
+    out += _table([[q["paragraph"], q["kind"], q["speaker"] or "-", q["rule"], q["text"]] for q in r["quotes"]],
+                  ["¶", "kind", "speaker", "rule", "quotation"], [4, 20, 30, 12, 70])
     return "\n".join(out)
 
 
@@ -380,7 +381,8 @@ table{border-collapse:collapse;margin:0.5rem 0 1rem}th,td{border-bottom:1px soli
 text-align:left;vertical-align:top}td.n{text-align:right}
 .article p{margin:0.4rem 0}.article .num{color:#666;font-size:0.8em;margin-right:0.4em}
 mark{padding:0 0.15em;border-radius:0.2em;color:#000}
-.quote{border-bottom:2px solid #0072B2}.quote.scare{border-bottom:2px dashed #CC79A7}
+.quote{border-bottom:2px solid #0072B2}.quote.scare,.quote.unattributed-partial{border-bottom:2px dashed #CC79A7}
+.quote.unattributed{border-bottom:2px dotted #CC79A7}
 figure{margin:1rem 0}figcaption{font-size:0.9em;color:#444}img{max-width:100%}
 .legend span{padding:0.1em 0.4em;border-radius:0.3em;margin-right:0.3em}
 """
@@ -418,26 +420,12 @@ def _frames_figure(frames: dict[str, float]) -> "Figure":
     return fig
 
 
-def _spans(text: str, quotes: Iterable[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of each quotation in a paragraph, marks included, in order, not overlapping."""
-    from ._nlp import CLOSING_QUOTES, OPENING_QUOTES
+def _spans(article: "Article", paragraph: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each quotation in a paragraph, marks included, in order (the engine's offsets)."""
+    from .quotations import list_statements
 
-    found: list[tuple[int, int, str]] = []
-    at = 0
-    for inner, kind in quotes:
-        start = text.find(inner, at)
-        if start < 0:
-            start = text.find(inner)
-            if start < 0 or any(s < start + len(inner) and start < e for s, e, _ in found):
-                continue
-        end = start + len(inner)
-        if start > 0 and text[start - 1] in OPENING_QUOTES + "”":
-            start -= 1
-        if end < len(text) and text[end] in CLOSING_QUOTES + "“":
-            end += 1
-        found.append((start, end, kind))
-        at = end
-    return sorted(found)
+    return [(s.start, s.end, s.kind) for s in list_statements(article)
+            if s.paragraph == paragraph and s.kind != "indirect"]
 
 
 def _highlight(text: str, markers: list[tuple[int, int, str]], quotes: list[tuple[int, int, str]]) -> str:
@@ -503,9 +491,6 @@ def render_html(article_or_path: "Article | str | Path", result: dict[str, Any] 
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}
     for m in markers.itertuples(index=False):
         by_paragraph.setdefault(int(m.paragraph), []).append((int(m.start), int(m.end), str(m.frame)))
-    quotes_by: dict[int, list[tuple[str, str]]] = {}
-    for q in r["quotes"]:
-        quotes_by.setdefault(q["paragraph"], []).append((q["text"], q["kind"]))
 
     body: list[str] = []
     seen_section: str | None = None
@@ -513,7 +498,7 @@ def render_html(article_or_path: "Article | str | Path", result: dict[str, Any] 
         if p.section is not None and p.section != seen_section:
             body.append(f"<h3>{e(p.section)}</h3>")
             seen_section = p.section
-        spans = _spans(p.text, quotes_by.get(p.index, []))
+        spans = _spans(article, p.index)
         text = _highlight(p.text, sorted(by_paragraph.get(p.index, [])), spans)
         body.append(f'<p id="p{p.index}"><span class="num" aria-hidden="true">¶{p.index}</span>{text}</p>')
     legend = " ".join(f'<span style="background:{c}">{e(f.replace("_", " "))}</span>'
@@ -565,7 +550,8 @@ def render_html(article_or_path: "Article | str | Path", result: dict[str, Any] 
         f"(higher is easier).{unstable}</p>",
         "<h2>The text</h2>",
         f'<p class="legend">Frame markers: {legend}. Quotations are underlined '
-        "(solid: direct or partial; dashed: scare quote).</p>",
+        "(solid: direct or partial; dashed: scare quote or a fragment after a verb of agreeing; dotted: a full "
+        "sentence nobody is said to speak).</p>",
         '<div class="article" lang="nl">',
         *body,
         "</div>",
@@ -578,8 +564,8 @@ def render_html(article_or_path: "Article | str | Path", result: dict[str, Any] 
               [[s["name"], s["type"], "yes" if s["named"] else "no", s["side"] or "-", s["direct"], s["partial"],
                 s["indirect"], ", ".join(map(str, s["paragraphs"]))] for s in r["sources"]], (0, 3)),
         "<h2>Quotations</h2>",
-        table(["¶", "kind", "speaker", "quotation"],
-              [[q["paragraph"], q["kind"], q["speaker"], q["text"]] for q in r["quotes"]], (2, 3)),
+        table(["¶", "kind", "speaker", "rule", "quotation"],
+              [[q["paragraph"], q["kind"], q["speaker"], q["rule"], q["text"]] for q in r["quotes"]], (2, 4)),
         "<h2>Charts</h2>",
         *figures,
         "<p><small>Made by <code>course analyze</code>: rule-based finders and a frame lexicon. They miss "

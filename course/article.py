@@ -13,8 +13,9 @@ An article file is UTF-8 text (a byte-order mark is allowed and dropped):
 * a *subheading* is a block of one short line (at most
   :data:`MAX_HEADING_WORDS` words and :data:`MAX_HEADING_CHARS` characters)
   that does not end in sentence punctuation (``. ! ? : ; ,`` or ``…``,
-  optionally followed by a closing quotation mark). Every paragraph after a
-  heading belongs to that heading's section;
+  optionally followed by a closing quotation mark). A short line that is
+  all one quotation (``‘Geen spijt’``, a quoted intertitle) is a heading
+  too. Every paragraph after a heading belongs to that heading's section;
 * quotation marks may be “double curly”, ‘single curly’, „low“ or
   "straight"; the text is kept exactly as written.
 
@@ -35,12 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ._nlp import is_word, split_sentences, tokenize
+from .paths import seeds_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 #: The article every lesson reads (relative to the project root).
-SEED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "000_79c815f5f65dac68.txt"
+SEED_PATH = seeds_dir() / "000_79c815f5f65dac68.txt"
 #: A heading has at most this many words ...
 MAX_HEADING_WORDS = 12
 #: ... and at most this many characters.
@@ -51,6 +53,8 @@ MAX_BYTES = 5_000_000
 _DATE_RE = re.compile(r"^\s*date[ \t]+(\S+)[ \t]*(?:\n|[ \t]+|$)", re.IGNORECASE)
 _VALID_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _FINAL_PUNCT = re.compile(r"[.!?:;,…][”’\"'»)]*$")
+#: A line that is all one quotation: ‘…’, “…”, „…”, "…", '…' (a quoted intertitle).
+_QUOTED_LINE = re.compile(r"[‘“„\"'«]([^‘’“”„\"'«»]+)[’”“\"'»]")
 
 
 class ArticleError(ValueError):
@@ -438,7 +442,16 @@ def _lines_are_paragraphs(lines: list[str]) -> bool:
 
 
 def _is_heading(block: str) -> bool:
-    """A heading is one short line without final sentence punctuation."""
+    """A heading is one short line without final sentence punctuation.
+
+    A quoted intertitle (``‘Geen spijt’``, ``"Niet normaal"``: the whole line
+    in one pair of quotation marks) is a heading too.
+    """
+    quoted = _QUOTED_LINE.fullmatch(block)
+    if quoted:
+        block = quoted.group(1).strip()
+        if not block:
+            return False
     words = block.split()
     return (
         len(words) <= MAX_HEADING_WORDS

@@ -4,13 +4,38 @@ How a check answers
 -------------------
 1. Unanswered (the stub ``...``): "not answered yet" -- never an exception,
    so a student notebook runs top to bottom.
-2. Wrong type: what type is expected (a whole number, a list of strings ...).
-3. Wrong value: a *question* that points to where to look. Known common
+2. Not defined (:data:`NOT_DEFINED`): the answer cell did not run, or it
+   stopped with an error before it assigned the variable (see below).
+3. Wrong type: what type is expected (a whole number, a list of strings ...)
+   and, for a pandas Series or DataFrame, a NumPy array, a dict or a list of
+   one value, how to take the value out (``.iloc[0]``, ``.tolist()``, ``[0]``).
+4. Wrong value: a *question* that points to where to look. Known common
    mistakes get their own question; the answer itself is never shown.
-4. Right: a short success message that teaches one more fact.
+5. Right: a short success message that teaches one more fact.
 
 The result is a :class:`Feedback`, shown as a coloured box in JupyterLab
 (``_repr_html_``) and as one line of plain text elsewhere (``str``).
+:func:`feedback_text` gives the same ``(status, message)`` as plain text, for
+the grader's feedback page: it works on the decoded plain data the grader
+holds (lists, dicts, text, numbers, pandas objects rebuilt from data, and the
+grader's stand-ins for values it could not read or that were never defined).
+
+When the answer variable is not defined
+---------------------------------------
+``check("1.2", answer_1_2)`` evaluates ``answer_1_2`` *before* ``check`` is
+called, so an answer cell that never ran, or that raised an error, shows up
+as a ``NameError`` in the check cell, and ``check`` itself never runs. The
+check cells stay as they are (they are locked and checksummed); instead,
+importing this module inside IPython or Jupyter registers a handler for a
+``NameError`` of an answer variable (``answer_<lesson>_<number>`` of a known
+exercise): the check cell then shows the exercise's "the answer cell did not
+run" box instead of a traceback, and the cell still counts as failed. Every
+other ``NameError`` shows its usual traceback, and the handler is not
+installed when another custom exception handler is already set. The grader,
+which has the student's values and not the cell, passes
+:data:`NOT_DEFINED` (or its own ``Missing`` stand-in) to :func:`check` and
+gets the same message; :func:`not_run_feedback` also names the error when the
+grader knows that the answer cell raised one.
 
 Where the reference answers live
 --------------------------------
@@ -39,13 +64,26 @@ import hashlib
 import html
 import json
 import math
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 #: Feedback statuses, in the order a check tries them.
-STATUSES = ("unanswered", "unknown_exercise", "wrong_type", "wrong", "correct")
+STATUSES = ("unanswered", "not_run", "unknown_exercise", "wrong_type", "wrong", "correct")
+
+
+class _NotDefined:
+    """The type of :data:`NOT_DEFINED`."""
+
+    def __repr__(self) -> str:
+        return "NOT_DEFINED"
+
+
+#: Pass this to :func:`check` for an answer variable that is not defined
+#: (the answer cell did not run, or it raised an error).
+NOT_DEFINED = _NotDefined()
 
 # --------------------------------------------------------------------------
 # Expected types
@@ -63,11 +101,14 @@ class AnswerType:
         An example of the shape that gives nothing away, e.g. ``"7"``.
     accepts : Callable[[Any], bool]
         True when a value has this shape.
+    many : bool
+        True for a list of values, False for one value.
     """
 
     name: str
     example: str
     accepts: Callable[[Any], bool]
+    many: bool = False
 
 
 def _is_int(v: Any) -> bool:
@@ -94,8 +135,51 @@ INT = AnswerType("a whole number (int)", "7", _is_int)
 NUMBER = AnswerType("a number (int or float)", "12.5", _is_number)
 TEXT = AnswerType("a piece of text (str)", '"Amsterdam"', lambda v: isinstance(v, str))
 BOOL = AnswerType("True or False (bool)", "True", lambda v: isinstance(v, bool))
-TEXT_LIST = AnswerType("a list of strings", '["Den Haag", "Brussel"]', _is_str_list)
-INT_LIST = AnswerType("a list of whole numbers", "[2, 5]", _is_int_list)
+TEXT_LIST = AnswerType("a list of strings", '["Den Haag", "Brussel"]', _is_str_list, many=True)
+INT_LIST = AnswerType("a list of whole numbers", "[2, 5]", _is_int_list, many=True)
+
+
+def type_key(value: Any) -> str:
+    """The kind of value, by its type's name, for the messages of :func:`check`.
+
+    Works on the real object and on a stand-in that carries the name of the
+    student's type in ``type_name`` (the grader's ``Opaque``).
+
+    Parameters
+    ----------
+    value : Any
+        What the student gave.
+
+    Returns
+    -------
+    str
+        ``"series"``, ``"frame"``, ``"index"``, ``"array"`` or ``"dict"``
+        when one of these, else ``""``.
+    """
+    t = type(value)
+    module, name = t.__module__ or "", t.__name__
+    stand_in = getattr(value, "type_name", None)
+    if module.startswith("course.") and isinstance(stand_in, str):
+        module, _, name = stand_in.rpartition(".")
+    if module.startswith("pandas"):
+        return {"Series": "series", "DataFrame": "frame", "Index": "index"}.get(name, "")
+    if module.startswith("numpy") and name == "ndarray":
+        return "array"
+    return "dict" if isinstance(value, dict) or (module == "" and name == "dict") else ""
+
+
+def _rows(value: Any) -> int | None:
+    """The number of rows of a real DataFrame, or None."""
+    try:
+        return int(value.shape[0])
+    except Exception:  # noqa: BLE001 - a stand-in has no shape
+        return None
+
+
+def _is_not_defined(value: Any) -> bool:
+    """True for :data:`NOT_DEFINED` and for the grader's ``Missing`` stand-in."""
+    t = type(value)
+    return value is NOT_DEFINED or (t.__name__ == "Missing" and (t.__module__ or "").startswith("course."))
 
 
 def describe_type(value: Any) -> str:
@@ -109,8 +193,26 @@ def describe_type(value: Any) -> str:
     Returns
     -------
     str
-        E.g. ``"text (str)"``, ``"a list"``, ``"a DataFrame"``.
+        E.g. ``"text (str)"``, ``"a list holding text (str)"``,
+        ``"a pandas Series (a column of values)"``.
     """
+    kind = type_key(value)
+    if kind == "series":
+        return "a pandas Series (a column of values, or one row of a table)"
+    if kind == "frame":
+        rows = _rows(value)
+        size = "" if rows is None else " with one row" if rows == 1 else f" with {rows} rows"
+        return f"a pandas DataFrame (a table){size}"
+    if kind == "index":
+        return "a pandas Index (the labels of a table)"
+    if kind == "array":
+        return "a NumPy array"
+    if kind == "dict":
+        return "a dict (keys with values)"
+    stand_in = getattr(value, "type_name", None)
+    if (type(value).__module__ or "").startswith("course.") and isinstance(stand_in, str):
+        name = stand_in.rpartition(".")[2]
+        return f"a {name}" if name.isidentifier() else f"a value that could not be read ({name})"
     if isinstance(value, bool):
         return "True/False (bool)"
     if _is_int(value):
@@ -126,6 +228,48 @@ def describe_type(value: Any) -> str:
     if value is None:
         return "None (did the cell assign the result of print()?)"
     return f"a {type(value).__name__}"
+
+
+def take_out_advice(expected: AnswerType, value: Any) -> str:
+    """Say how to turn a value of the wrong type into the expected shape, or ``""``.
+
+    Only the *how* (``.iloc[0]``, ``.tolist()``, ``[0]``), never which value:
+    the advice gives nothing of the answer away.
+
+    Parameters
+    ----------
+    expected : AnswerType
+        The exercise's answer type.
+    value : Any
+        What the student gave (a real object or the grader's plain data).
+
+    Returns
+    -------
+    str
+        A clause that follows "you gave ...", starting with "; " and without
+        a full stop, or ``""``.
+    """
+    kind = type_key(value)
+    if kind == "series":
+        if expected.many:
+            return "; turn it into a list with `.tolist()`"
+        return "; take one value out with `.iloc[0]` or turn it into a list with `.tolist()`"
+    if kind == "frame":
+        if expected.many:
+            return '; select one column and turn it into a list, e.g. `table["column"].tolist()`'
+        return '; select one column and take one value out, e.g. `table["column"].iloc[0]`'
+    if kind in ("index", "array"):
+        return "; turn it into a list with `.tolist()`" if expected.many else "; take one value out with `[0]`"
+    if kind == "dict":
+        if expected.many:
+            return "; for a list of its values use `list(d.values())` (from a pandas Series: `.tolist()`)"
+        return "; the answer is one value, not keys with values (from a pandas Series: take it out with `.iloc[0]`)"
+    if isinstance(value, (list, tuple)) and not expected.many:
+        if len(value) == 1:
+            return "; take the value out of the list with `[0]` (from a pandas Series: `.iloc[0]`)"
+        if value:
+            return "; the answer is one value: which one does the exercise ask for?"
+    return ""
 
 
 # --------------------------------------------------------------------------
@@ -305,8 +449,24 @@ class Feedback:
             f'style="border-left:6px solid {border};background:{colour};color:#1a1a1a;'
             f'padding:0.6em 0.9em;margin:0.3em 0;border-radius:4px;font-family:sans-serif">'
             f"<strong>{icon} Exercise {html.escape(self.exercise)}{title}: {label}</strong><br>"
-            f"{html.escape(self.message)}</div>"
+            f"{message_html(self.message)}</div>"
         )
+
+
+def message_html(message: str) -> str:
+    """A feedback message as safe HTML: escaped, with each `code span` in ``<code>``.
+
+    Parameters
+    ----------
+    message : str
+        Plain text that may hold code between backticks.
+
+    Returns
+    -------
+    str
+        HTML with no markup of the message's own.
+    """
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(message))
 
 
 # status -> (label, background, border, icon); colours pass WCAG AA with dark text.
@@ -315,6 +475,7 @@ _LABELS: dict[str, tuple[str, str, str, str]] = {
     "wrong": ("not yet", "#fdecea", "#b3261e", "✘"),
     "wrong_type": ("not the expected type", "#fff4e5", "#a15c00", "✘"),
     "unanswered": ("not answered yet", "#eef1f5", "#5f6b7a", "…"),
+    "not_run": ("the answer cell did not run", "#fff4e5", "#a15c00", "!"),
     "unknown_exercise": ("unknown exercise", "#eef1f5", "#5f6b7a", "?"),
 }
 
@@ -368,12 +529,14 @@ def check(exercise_id: str, answer: Any) -> Feedback:
             f"replace the ... in `{exercise.variable} = ...` with your answer, run that cell, then this one.",
             exercise.title,
         )
+    if _is_not_defined(answer):
+        return not_run_feedback(exercise.id)
     if not exercise.answer_type.accepts(answer):
         return Feedback(
             exercise.id,
             "wrong_type",
-            f"expected {exercise.answer_type.name}, such as {exercise.answer_type.example}; "
-            f"you gave {describe_type(answer)}.",
+            _end(f"expected {exercise.answer_type.name}, such as {exercise.answer_type.example}; "
+                 f"you gave {describe_type(answer)}{take_out_advice(exercise.answer_type, answer)}"),
             exercise.title,
         )
     try:
@@ -395,6 +558,65 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     return Feedback(exercise.id, "wrong", exercise.wrong.get(d, exercise.hint), exercise.title)
 
 
+def _end(sentence: str) -> str:
+    """End a sentence with a full stop unless it ends with a question mark."""
+    return sentence if sentence.endswith("?") else sentence + "."
+
+
+def not_run_feedback(exercise_id: str, error: str | None = None) -> Feedback:
+    """The feedback for an answer variable that is not defined.
+
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise id.
+    error : str, optional
+        The error the answer cell stopped with, e.g.
+        ``"KeyError: 'sectie'"``, when it is known (the grader knows it).
+
+    Returns
+    -------
+    Feedback
+        Status ``"not_run"``; the message says the answer cell did not run or
+        raised an error, never "not answered yet".
+    """
+    exercise = get_exercise(exercise_id)
+    if exercise is None:
+        return check(exercise_id, None)
+    what = f"it stopped with an error ({error})" if error else "it stopped with an error"
+    return Feedback(
+        exercise.id,
+        "not_run",
+        f"`{exercise.variable}` is not defined: its answer cell did not run, or {what} before it "
+        "assigned the answer. Run the answer cell, fix the error it shows, then run the check.",
+        exercise.title,
+    )
+
+
+def feedback_text(exercise_id: str, answer: Any) -> tuple[str, str]:
+    """The status and message :func:`check` gives, as plain text (for the grader's feedback page).
+
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise id.
+    answer : Any
+        The student's value as the grader decoded it: plain data (list,
+        tuple, dict, str, numbers, ``...``), pandas objects rebuilt from data,
+        :data:`NOT_DEFINED` or the grader's ``Missing`` for a variable that
+        was never defined, or its ``Opaque`` stand-in (with ``type_name``)
+        for a value it could not read.
+
+    Returns
+    -------
+    tuple of (str, str)
+        One of :data:`STATUSES`, and the message the notebook's check cell
+        shows for the same value. It never shows the expected answer.
+    """
+    feedback = check(exercise_id, answer)
+    return feedback.status, feedback.message
+
+
 def assert_answer(exercise_id: str, answer: Any) -> None:
     """Fail with the exercise's hint unless the answer is right (for graded test cells).
 
@@ -413,6 +635,58 @@ def assert_answer(exercise_id: str, answer: Any) -> None:
     feedback = check(exercise_id, answer)
     if not feedback.correct:
         raise AssertionError(str(feedback))
+
+
+_ANSWER_NAME = re.compile(r"answer_(\d+)_(\d+)")
+
+
+def _missing_answer(error: BaseException) -> str | None:
+    """The exercise id when ``error`` is a NameError of a known exercise's answer variable."""
+    name = getattr(error, "name", None) or ""
+    match = _ANSWER_NAME.fullmatch(name)
+    if not isinstance(error, NameError) or match is None:
+        return None
+    exercise_id = f"{int(match[1])}.{int(match[2])}"
+    return exercise_id if get_exercise(exercise_id) is not None else None
+
+
+def _on_name_error(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: int | None = None) -> None:
+    """IPython handler: a missing answer variable shows its feedback box; any other NameError its traceback."""
+    exercise_id = _missing_answer(value)
+    if exercise_id is None:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset, running_compiled_code=True)
+        return None
+    from IPython.display import display
+
+    display(not_run_feedback(exercise_id))
+    shell._showtraceback(etype, value, [f"NameError: name {getattr(value, 'name', '')!r} is not defined"])
+    return None
+
+
+def _install_name_error_handler() -> bool:
+    """In IPython or Jupyter, route a NameError of an answer variable to :func:`not_run_feedback`.
+
+    Returns
+    -------
+    bool
+        True when the handler is (now) installed; False outside IPython, or
+        when another custom exception handler is already set.
+    """
+    shell = sys.modules.get("IPython")
+    shell = getattr(shell, "get_ipython", lambda: None)() if shell else None
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+    current = getattr(shell, "custom_exceptions", ())
+    if current == (NameError,) and getattr(shell, "_course_name_error", False):
+        return True
+    if current:
+        return False
+    shell.set_custom_exc((NameError,), _on_name_error)
+    shell._course_name_error = True
+    return True
+
+
+_install_name_error_handler()
 
 
 def _main(argv: list[str]) -> int:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article, ArticleError, load_article
+from .paths import data_path
 
 #: Folder of the English working translations (``<article stem>.en.txt``).
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "data" / "translations"
+TRANSLATIONS_DIR = data_path("translations")
 
 
 def translation_path(article: Article) -> Path:

@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .article import Article
 from .display import HighlightedText
+from .paths import data_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
 #: Where the codebook, lexicons and codings live.
-FRAMING_DIR = Path(__file__).resolve().parent.parent / "data" / "framing"
+FRAMING_DIR = data_path("framing")
 #: The five generic frames of Semetko & Valkenburg (2000), in codebook order.
 FRAMES = ("responsibility", "human_interest", "conflict", "morality", "economic")
 #: Kinds of word choice in ``word_choice.csv``.
@@ -58,12 +59,6 @@ ALPHA_RELIABLE = 0.800
 ALPHA_TENTATIVE = 0.667
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_QUOTE = re.compile(r"“([^”]+)”|‘([^’]+)’|\"([^\"]+)\"")
-#: Lemmas of verbs and words that attribute words to a speaker.
-SPEECH_WORDS = frozenset({
-    "zeggen", "zei", "zegt", "zeiden", "waarschuwen", "waarschuwt", "verklaren", "stellen", "melden", "meldden",
-    "schrijven", "twitteren", "antwoorden", "volgens", "aldus", "noemen", "vertellen", "roepen", "benadrukken",
-})
 
 
 # --------------------------------------------------------------------------
@@ -337,40 +332,30 @@ def find_hedges(article: Article) -> "pd.DataFrame":
 
 
 def find_quotes(article: Article) -> "pd.DataFrame":
-    """Find quoted passages and tell scare quotes from quotations.
+    """Find quoted passages and tell scare quotes from quotations: lesson 03's view of the quotation engine.
 
-    A quote starting with a capital is a full quotation; it is ``direct``
-    when its sentence, or the sentence before it in the paragraph, has a
-    speech word (*zei*, *waarschuwt*, *volgens* ...), else ``unattributed``.
-    A fragment (lower-case start) is a ``partial`` quote when its sentence
-    has a speech word, and a ``scare`` quote when nothing says who said it.
+    The quotations and their kinds come from :mod:`course.quotations`: a
+    full sentence is ``direct`` when someone is said to speak it, else
+    ``unattributed``; a fragment is ``partial`` when it is attributed and a
+    ``scare`` quote when nothing says who said it (a fragment after a verb
+    of agreeing, such as *beklonken hun ‘ijzersterke vriendschap’*, counts
+    as a scare quote here; lesson 04 discusses its two readings).
 
     Returns
     -------
     pandas.DataFrame
-        ``paragraph``, ``sentence``, ``start``, ``end``, ``text`` (the words
+        ``paragraph``, ``sentence``, ``start``, ``end`` (offsets of the
+        quotation with its marks in the paragraph), ``text`` (the words
         inside the marks), ``words`` and ``kind``.
     """
     import pandas as pd
 
-    rows = []
-    for para in article.paragraphs:
-        sentences = article.sentences_in(para.index)
-        for m in _QUOTE.finditer(para.text):
-            inner = next(g for g in m.groups() if g is not None)
-            sentence = next((s for s in sentences if s.start <= m.start() < s.end), sentences[-1])
-            pos = sentences.index(sentence)
-            heard = {w for _, _, w, lem in _tokens(sentence.text) for w in (w, lem)} & SPEECH_WORDS
-            before = set()
-            if pos > 0:
-                before = {w for _, _, w, lem in _tokens(sentences[pos - 1].text) for w in (w, lem)} & SPEECH_WORDS
-            full = inner.strip()[:1].isupper()
-            if full:
-                kind = "direct" if heard or before else "unattributed"
-            else:
-                kind = "partial" if heard else "scare"
-            rows.append({"paragraph": para.index, "sentence": sentence.index, "start": m.start(), "end": m.end(),
-                         "text": inner, "words": len(_WORD.findall(inner)), "kind": kind})
+    from .quotations import list_statements
+
+    lesson_kind = {"unattributed-partial": "scare"}
+    rows = [{"paragraph": s.paragraph, "sentence": s.sentence, "start": s.start, "end": s.end, "text": s.quote,
+             "words": len(_WORD.findall(s.quote)), "kind": lesson_kind.get(s.kind, s.kind)}
+            for s in list_statements(article) if s.kind != "indirect"]
     columns = {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64", "text": "object",
                "words": "int64", "kind": "object"}
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=t) for c, t in columns.items()})

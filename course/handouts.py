@@ -15,8 +15,10 @@ Editions
     the outputs of the ordinary (non-exercise) cells are put back from the
     instructor notebook, so worked examples show their tables and charts.
     Images attached to ordinary markdown cells are put back too (the release
-    drops attachments). Answer, check and test cells show no output; every
-    answer cell and every prose answer gets a ruled box to write in. The build refuses (raises
+    drops attachments). The locked check cells and the comment stubs of the
+    graded test cells are left out (:data:`STUDENT_LEFT_OUT`): nothing runs
+    them on paper. Answer cells show no output; every answer cell and every
+    prose answer gets a ruled box to write in. The build refuses (raises
     :class:`HandoutError`) when the rendered page would still contain a
     solution line, a hidden test line, a marker or a teacher cell.
 *teacher*
@@ -28,9 +30,14 @@ The page (template ``course/templates/handout/``)
 The course title, the lesson number and title (from the notebook's H1), a
 learning-goals box (the ``**Learning goals.**`` paragraph of the first
 markdown cells, found, not hard-coded), a table of contents (every H2, with
-the exercises under their section), the cells, and a print stylesheet: A4,
-a page break before each H2 section, no figure, table row or answer box cut
-across pages. On a phone the page reflows to the screen width.
+the exercises under their section), the cells, and a print stylesheet: A4;
+no forced page break before a section (a heading is kept with what follows
+it, so a page breaks only where the next block does not fit); no figure,
+table row, hint or answer box cut across pages; hints (collapsed
+``<details>``) printed open, as a box, while on screen they stay collapsed
+until clicked. Actor highlights (:func:`course.show_actors`) are coloured by
+kind through :func:`actor_kind_css`, the legend with the same colours and
+borders. On a phone the page reflows to the screen width.
 
 Self-contained and safe (decisions)
 -----------------------------------
@@ -76,10 +83,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-ROOT = Path(__file__).resolve().parent.parent
+from .paths import project_root
+
+ROOT = project_root()
 #: Folder holding the ``handout`` nbconvert template (shipped in the package).
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EDITIONS = ("student", "teacher")
+#: Exercise cell roles left out of the student edition: nothing on paper runs them.
+STUDENT_LEFT_OUT = ("check", "tests")
+#: Border of each kind of actor in a highlight and in its legend, so the kind does not rest on colour
+#: alone (the label of each highlight stays too). Colours come from :data:`course.plots.KIND_COLOURS`.
+KIND_BORDERS = {
+    "person": ("2px", "solid"), "country": ("2px", "dashed"), "organisation": ("3px", "double"),
+    "media": ("2px", "dotted"), "group": ("0 0 4px", "solid"), "other": ("1px", "solid"),
+    "place": ("1px", "dashed"), "event": ("1px", "dotted"),  # not actors: one grey, told apart by the border
+}
 COURSE_TITLE = "Reading the news: one Dutch article, four skills"
 #: Chromium executables looked for, in order (``COURSE_CHROMIUM`` overrides).
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -394,6 +412,10 @@ def handout_notebook(nb: Any, edition: str = "student") -> tuple[Any, list[str]]
             elif (cell.cell_type == "markdown" and source is not None and source.get("attachments")
                     and not cell.metadata.get("course", {}).get("role") and source.source == cell.source):
                 cell.attachments = copy.deepcopy(source.attachments)  # images in the lesson's own text
+        # Paper cannot run a check: the locked check cells and the comment stubs left of the
+        # graded test cells are left out; the answer cell (and its ruled box) stays.
+        out.cells = [cell for cell in out.cells
+                     if cell.metadata.get("course", {}).get("role") not in STUDENT_LEFT_OUT]
     _clean_outputs(out, edition)
     _ensure_alt_text(out)
     return out, secrets
@@ -417,6 +439,47 @@ def _exporter() -> Any:
     )
     exporter.register_filter("clean_html", clean_html)
     return exporter
+
+
+def actor_kind_css() -> str:
+    """The stylesheet that colours actor highlights and their legend by kind.
+
+    :func:`course.show_actors` writes each kind's colour as an inline
+    ``background``, which the sanitiser drops (a ``background`` may hold a
+    ``url()``); :func:`_finish` gives each highlight and legend entry a class
+    ``kind-<kind>`` instead, and these rules colour it.
+
+    Returns
+    -------
+    str
+        One rule per kind of :data:`course.plots.KIND_COLOURS`: that colour
+        as background, black text, and the border of :data:`KIND_BORDERS`
+        (a second cue besides colour; the label stays as a third).
+    """
+    from .plots import KIND_COLOURS
+
+    rules = []
+    for kind, colour in KIND_COLOURS.items():
+        width, style = KIND_BORDERS.get(kind, ("1px", "solid"))
+        rules.append(f".course-actors .kind-{kind} {{ background-color: {colour}; color: #000000; "
+                     f"border-color: #1a1a1a; border-style: {style}; border-width: {width}; }}")
+    return "\n".join(rules)
+
+
+def _mark_actor_kinds(soup: Any) -> None:
+    """Give each actor highlight and legend entry of a ``course-actors`` block its ``kind-<kind>`` class."""
+    for block in soup.select("div.course-actors"):
+        legend = block.find("p")
+        if legend is not None and legend.get_text().strip().startswith("Kinds:"):
+            for span in legend.find_all("span", recursive=False):
+                kind = span.get_text(strip=True).lower()
+                if re.fullmatch(r"[a-z]+", kind):
+                    span["class"] = [*span.get("class", []), "actor-kind", f"kind-{kind}"]
+        for mark in block.select("mark.entity"):
+            labels = mark.find_all("span", recursive=False)
+            kind = labels[-1].get_text(strip=True).lower() if labels else ""
+            if re.fullmatch(r"[a-z]+", kind):
+                mark["class"] = [*mark.get("class", []), f"kind-{kind}"]
 
 
 def _slug(text: str, used: set[str]) -> str:
@@ -482,6 +545,7 @@ def _finish(page: str) -> str:
             url.string = f" ({target})"
             span.append(url)
         a.replace_with(span)
+    _mark_actor_kinds(soup)
     for img in soup.find_all("img"):
         if not img.get("src"):  # its source was not an embedded image: nothing to show
             img.decompose()
@@ -545,6 +609,7 @@ def render_handout(path: str | Path, edition: str = "student", course_title: str
             "edition": edition,
             "edition_label": label,
             "goals_html": goals_html,
+            "kind_css": actor_kind_css(),
             "source": path.name,
         },
     }

@@ -47,12 +47,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .article import Article
+from .paths import data_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 #: The gazetteer: pattern, actor, kind, note.
-GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "actors" / "gazetteer_nl.csv"
+GAZETTEER_PATH = data_path("actors", "gazetteer_nl.csv")
 
 #: Kinds of actor.
 ACTOR_KINDS = ("person", "country", "organisation", "media", "group", "other")
@@ -664,7 +665,7 @@ def _parse_anchor(anchor: str | date | None) -> date | None:
 # ------------------------------------------------------------------ glossary
 
 #: Folder of glossaries, one CSV per article (``<article stem>.csv``).
-GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "data" / "glossaries"
+GLOSSARY_DIR = data_path("glossaries")
 GLOSSARY_COLUMNS = ["word", "lemma", "gloss_en", "note"]
 
 

@@ -15,6 +15,13 @@ From each instructor notebook ``notebooks/NN-name.ipynb``:
       SHA-256 of their source, so a grader can tell when one was edited;
     - nbgrader metadata is kept.
 
+*student bundle* (also ``<out>/student/``, see :mod:`course.bundle`)
+    Next to the student notebooks, what a student needs to run them outside
+    the repository: a wheel of the course library with the article and the
+    data inside (no notebooks, tests or answers), ``requirements.txt`` with
+    exact pins, ``environment.yml`` (conda, Binder), ``README.md`` and
+    ``.gitignore`` (push the folder as a git repository for nbgitpuller).
+
 *teacher edition* (``<out>/teacher/``)
     The instructor notebook as it is: solutions, hidden tests, rubrics and
     outputs.
@@ -23,7 +30,9 @@ From each instructor notebook ``notebooks/NN-name.ipynb``:
 refuses to build (:class:`ReleaseError`) when one still holds a solution or
 hidden-test marker, a line of a solution or hidden test, a teacher cell, an
 output, an attachment, or any extra forbidden text given by the caller
-(e.g. the reference answers of ``tests/answers``).
+(e.g. the reference answers of ``tests/answers``); :func:`find_bundle_leaks`
+does the same for the wheel (no notebook, test or answer file, and none of
+that text).
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any, Iterable
+
+from .bundle import BundleSettings, default_settings, read_project, wheel_files, write_bundle
 
 SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
@@ -156,10 +167,47 @@ def find_leaks(nb: Any, secrets: Iterable[str] = (), name: str = "<notebook>") -
     return leaks
 
 
+def find_bundle_leaks(files: dict[str, bytes], secrets: Iterable[str] = (), name: str = "<wheel>") -> list[str]:
+    """List what the student wheel must not contain.
+
+    Parameters
+    ----------
+    files : dict
+        Archive name -> bytes (:func:`course.bundle.wheel_files`).
+    secrets : iterable of str
+        Text no file may contain (solution and hidden-test lines, reference answers).
+    name : str
+        Used in the messages.
+
+    Returns
+    -------
+    list of str
+        One line per leak; empty when clean.
+    """
+    leaks = []
+    # Only lines with some words in them: a table rule or a lone bracket is no secret.
+    secrets = [s for s in set(secrets) if len(re.findall(r"\w", s)) >= 6]
+    for arcname, data in sorted(files.items()):
+        parts = arcname.split("/")
+        if arcname.endswith(".ipynb") or {"notebooks", "tests", "answers"} & set(parts[:-1]):
+            leaks.append(f"{name}: holds {arcname}, which is instructor material")
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        for secret in secrets:
+            if secret in text:
+                leaks.append(f"{name}: {arcname} contains instructor-only text {secret[:60]!r}")
+    return leaks
+
+
 def release(
     notebooks: str | Path,
     out: str | Path,
     forbidden: Iterable[str] = (),
+    bundle: BundleSettings | None = None,
+    with_bundle: bool = True,
 ) -> list[Path]:
     """Build the student and teacher editions of every lesson notebook.
 
@@ -171,6 +219,10 @@ def release(
         Output folder; ``student/`` and ``teacher/`` are (re)created in it.
     forbidden : iterable of str
         Extra text no student notebook may contain (e.g. reference answers).
+    bundle : course.bundle.BundleSettings, optional
+        What the student bundle is made from (default: this checkout).
+    with_bundle : bool
+        Write the bundle next to the student notebooks (default ``True``).
 
     Returns
     -------
@@ -193,11 +245,18 @@ def release(
     forbidden = [f for f in forbidden if f]
     built: list[tuple[Path, Any]] = []
     leaks: list[str] = []
+    all_secrets: list[str] = list(forbidden)
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         student, secrets = student_notebook(nb)
         leaks += find_leaks(student, [*secrets, *forbidden], path.name)
+        all_secrets += secrets
         built.append((path, student))
+    wheel: dict[str, bytes] = {}
+    if with_bundle:
+        settings = bundle or default_settings()
+        wheel = wheel_files(settings, read_project(settings))
+        leaks += find_bundle_leaks(wheel, all_secrets)
     student_dir, teacher_dir = out / "student", out / "teacher"
     for folder in (student_dir, teacher_dir):
         if folder.exists():
@@ -213,4 +272,6 @@ def release(
         target.write_text(nbformat.writes(student) + "\n", encoding="utf-8")
         shutil.copyfile(path, teacher_dir / path.name)
         written.append(target)
+    if with_bundle:
+        write_bundle(student_dir, settings, wheel)
     return written

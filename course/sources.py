@@ -1,7 +1,9 @@
 """Sources and quotations: who speaks in a news article, how, and on what basis.
 
 Rule-based finders for Dutch news, written for this course (after the ideas,
-not the code, of van Atteveldt et al. 2017):
+not the code, of van Atteveldt et al. 2017). Quotations, attributions and
+their speakers come from the one quotation engine, :mod:`course.quotations`;
+this module turns them into the lesson's tables:
 
 - :func:`find_quotations` — every quotation with its kind (direct, partial,
   scare quote), paragraph and speaker;
@@ -25,59 +27,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .article import Article
+from .quotations import load_lexicon
+from .paths import data_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     import pandas as pd
     from matplotlib.figure import Figure
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "sources"
+DATA_DIR = data_path("sources")
 #: The further example articles in the course format.
 ARTICLES_DIR = DATA_DIR.parent / "articles"
 
 #: Source types, in the order tables and charts use.
 SOURCE_TYPES = ("official", "expert", "media", "organisation", "citizen", "document", "unknown")
 
-#: Finite speech verbs and verb phrases (present and past, singular and plural).
-SPEECH_VERBS = (
-    "zei", "zegt", "zeggen", "zeiden", "meldt", "meldde", "meldden", "melden", "stelt", "stelde", "stellen",
-    "benadrukt", "benadrukte", "benadrukken", "beklemtoont", "beklemtoonde", "waarschuwt", "waarschuwde",
-    "waarschuwen", "ontkent", "ontkende", "ontkennen", "bevestigt", "bevestigde", "bevestigen", "beweert",
-    "beweerde", "beweren", "vreest", "vreesde", "vrezen", "meent", "meende", "menen", "noemt", "noemde",
-    "schrijft", "schreef", "beschuldigt", "beschuldigde", "beschuldigen", "laat weten", "liet weten",
-    "laten weten", "wijst erop", "wees erop", "roept op", "riep op", "aldus",
-)
-#: Past participles, used only after *heeft* / *hebben*.
-SPEECH_PARTICIPLES = (
-    "gezegd", "gemeld", "gesteld", "benadrukt", "gewaarschuwd", "ontkend", "bevestigd", "beweerd",
-    "beschuldigd", "opgeroepen", "laten weten", "van de hand gewezen", "bekendgemaakt", "verklaard",
-)
-
-_QUOTE_PATTERNS = (
-    re.compile(r"“([^”“]+)”"),
-    re.compile(r"„([^“”„]+)[“”]"),
-    re.compile(r"(?<![\w’])‘([^’‘]+)’(?!\w)"),
-    re.compile(r'"([^"]+)"'),
-)
-_PARTICLE = r"(?:van|de|der|den|ter|te|la|le|von)"
-_CAP = r"[A-ZÀ-Ý][\w\-’'.]*"
-_NAME = rf"(?!Q\b)(?:{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP})*)"
-_ROLE = r"(?:[a-zà-ÿ][\w\-]*\s+){0,3}"
-_VERB = r"(?:la(?:at|ten)|liet)\s+(?:[a-z]+\s+){0,4}?weten|" + "|".join(
-    sorted((re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_VERBS), key=len, reverse=True))
-_PART = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in SPEECH_PARTICIPLES), key=len, reverse=True))
-_PRONOUN = r"(?:hij|zij|ze|hem|haar)"
-
-#: Phrases that describe a source without naming it.
-ANONYMOUS_PATTERNS = (
-    r"anonieme bronnen(?: binnen [\w\s]+?)?(?=[,.;]|$)",
-    r"een \w+ die niet met naam genoemd wil worden",
-    r"een \w+ die anoniem wil blijven",
-    r"bronnen binnen de \w+",
-    r"ingewijden",
-    r"een woordvoerder",
-)
-_ANON_RE = re.compile("|".join(f"(?:{p})" for p in ANONYMOUS_PATTERNS), re.IGNORECASE)
+#: Finite speech verbs and verb phrases, from ``data/framing/speech_verbs.csv`` (the quotation engine's).
+SPEECH_VERBS = load_lexicon().verbs
 
 _SIDE_ADJECTIVES = {
     "amerikaanse": "VS", "chinese": "China", "russische": "Rusland", "oekraïense": "Oekraïne",
@@ -94,7 +60,7 @@ _ROLE_TYPES = {
 _KIND_TYPES = {"country": "official", "media": "media", "organisation": "organisation", "group": "unknown"}
 
 QUOTATION_COLUMNS = {"paragraph": "int64", "sentence": "int64", "kind": "str", "quote": "str",
-                     "speaker": "object", "rule": "str"}
+                     "speaker": "object", "rule": "str", "start": "int64", "end": "int64"}
 ATTRIBUTION_COLUMNS = {"paragraph": "int64", "sentence": "int64", "speaker": "str", "verb": "str",
                        "named": "bool", "text": "str"}
 SOURCE_COLUMNS = {"source": "str", "type": "str", "named": "bool", "side": "str", "direct": "int64",
@@ -114,17 +80,6 @@ def _check(article: Any) -> Article:
     return article
 
 
-def _quotes(text: str) -> list[tuple[int, int, str]]:
-    """Outermost quotations of a text as (start, end, inner text)."""
-    found = sorted((m.start(), m.end(), m.group(1).strip()) for p in _QUOTE_PATTERNS for m in p.finditer(text))
-    outer: list[tuple[int, int, str]] = []
-    for start, end, inner in found:
-        if outer and start < outer[-1][1]:
-            continue
-        outer.append((start, end, inner))
-    return outer
-
-
 @dataclass
 class _Actors:
     alias: dict[str, tuple[str, str, str]]  # lower alias -> (actor, kind, role)
@@ -138,164 +93,66 @@ def _actors(article: Article) -> _Actors:
 
 @lru_cache(maxsize=32)
 def _cached_actors(article: Article) -> _Actors:
-    from .reading import find_actors
+    from .quotations import list_actors
 
     alias: dict[str, tuple[str, str, str]] = {}
     surname: dict[str, str] = {}
-    for row in find_actors(article).itertuples():
-        for name in row.aliases:
-            alias[name.lower()] = (row.actor, row.kind, row.role or "")
-        if row.kind == "person":
-            surname[row.actor.split()[-1].lower()] = row.actor
+    for actor, kind, role, aliases in list_actors(article):  # the actor finder, shared with the engine
+        for name in aliases:
+            alias[name.lower()] = (actor, kind, role)
+        if kind == "person":
+            surname[actor.split()[-1].lower()] = actor
     return _Actors(alias, surname)
 
 
-def _canonical(name: str, actors: _Actors) -> str:
-    name = re.sub(r"^(?:de|het)\s+", "", name.strip(" ,.:"), flags=re.IGNORECASE)
-    key = name.lower()
-    words = key.split()
-    for i in range(len(words)):
-        for j in range(len(words), i, -1):
-            span = " ".join(words[i:j])
-            if span in actors.alias:
-                return actors.alias[span][0]
-    for alias, (actor, _, _) in actors.alias.items():
-        if alias.endswith(" " + key):
-            return actor
-    if words and words[-1] in actors.surname:
-        return actors.surname[words[-1]]
-    return name
-
-
-def _find_speaker(text: str) -> list[tuple[str, str, bool]]:
-    """(speaker phrase, verb, named) for one sentence, quotes replaced by Q; pronouns stay pronouns."""
-    found: list[tuple[str, str, bool]] = []
-    anon = _ANON_RE.search(text)
-    if anon and re.search(rf"\b(?:{_VERB}|{_PART}|(?i:volgens)|op basis van)\b", text):
-        phrase = anon.group(0)
-        found.append((phrase[0].lower() + phrase[1:], _verb_of(text) or "volgens", False))
-    patterns = (
-        rf"\b(?P<verb>(?i:volgens|aldus))\s+(?P<name>{_PRONOUN})\b",
-        rf"\b(?P<verb>(?i:volgens|aldus))\s+{_ROLE}(?P<name>{_NAME}|{_PRONOUN})\b",
-        rf"\bzo\s+(?P<verb>{_VERB})\s+[^.]*?(?P<name>{_NAME}(?:\s+en\s+{_NAME})?)",
-        rf"(?:Q\s*,?|,|^Dat|^Dit)\s*(?P<verb>{_VERB})\s+{_ROLE}(?P<name>{_NAME})",
-        rf"(?P<name>{_NAME}|\b[Hh]ij|\b[Zz]ij)(?:\s+van\s+[^,.]{{0,40}}?)?(?:,[^,]+,)?\s+"
-        rf"(?:al\s+|ook\s+)?(?P<verb>{_VERB})\b",
-        rf"(?P<name>{_NAME})\s+(?:heeft|hebben)\s+(?:[\w]+\s+){{0,5}}?(?P<verb>{_PART})\b",
-        rf"^(?:Ook\s+)?(?P<name>(?:[Dd]e|[Hh]et)\s+[\w\-]+)\s+(?P<verb>{_VERB})\b",
-        rf"(?P<name>{_NAME}):\s*Q",
-        rf"Q\s*,\s*(?P<verb>zegt|zei)\s+(?P<name>{_PRONOUN})\b",
-    )
-    for pattern in patterns:
-        for m in re.finditer(pattern, text):
-            name = m.group("name")
-            first = name.split()[0]
-            if first in {"Q", "Dat", "Die", "Dit", "Want", "Als", "Toch", "Een", "Ook", "Zo"} or \
-                    (first in {"Het", "De"} and " " not in name):
-                continue
-            if first in {"Zij", "zij", "Hij", "hij"} and m.groupdict().get("verb", "").endswith("en") \
-                    and m.group("verb") not in {"laat weten"}:
-                continue  # ``Zij vrezen``: a plural pronoun, not a person
-            verb = re.sub(r"\s+", " ", (m.groupdict().get("verb") or "").lower())
-            negated = re.match(rf"\s+(?:\w+\s+)?niet\b[^.]*?\b({_VERB})\b", text[m.end():])
-            if negated:  # ``Hij bevestigde ze niet, maar waarschuwde``: the verb that is not denied
-                verb = re.sub(r"\s+", " ", negated.group(1).lower())
-            if verb.startswith(("laat ", "liet ", "laten ")):
-                verb = verb.split()[0] + " weten"
-            found.append((name, verb, True))
-            return found
-    return found
-
-
-def _verb_of(text: str) -> str | None:
-    m = re.search(rf"\b(?:{_VERB}|{_PART})\b", text)
-    return re.sub(r"\s+", " ", m.group(0).lower()) if m else None
-
-
 def _statements(article: Article, actors: _Actors | None = None) -> list[dict[str, Any]]:
-    """Every quotation and attribution, one dict each, with the speaker resolved.
+    """Every quotation and attribution from the quotation engine, one dict each (fresh dicts on every call).
 
-    With the article's own actors (the default) the result is cached per
-    article; every call gets fresh dicts.
+    Kinds are the engine's (:data:`course.quotations.KINDS`); ``type`` is the
+    engine's type from the text, or from the actor finder's role word when
+    the text around the statement gives none.
     """
+    from .quotations import list_statements
+
     article = _check(article)
-    if actors is None or actors is _actors(article):
-        return [dict(row) for row in _cached_statements(article)]
-    return _find_statements(article, actors)
-
-
-@lru_cache(maxsize=32)
-def _cached_statements(article: Article) -> tuple[dict[str, Any], ...]:
-    return tuple(_find_statements(article, _actors(article)))
-
-
-def _find_statements(article: Article, actors: _Actors) -> list[dict[str, Any]]:
-    from .reading import find_actor_mentions
-
-    mentions = find_actor_mentions(article)
-    people = mentions[mentions["kind"] == "person"]
-    rows: list[dict[str, Any]] = []
-    last_quote_speaker: str | None = None
-    previous_quoted = False
-    for sentence in article.sentences:
-        text = sentence.text
-        quotes = _quotes(text)
-        masked = text
-        for start, end, _ in reversed(quotes):
-            masked = masked[:start] + "Q" + masked[end:]
-        speakers: list[tuple[str, str, str]] = []  # (speaker, verb, rule)
-        for phrase, verb, named in _find_speaker(masked):
-            if re.fullmatch(_PRONOUN, phrase, re.IGNORECASE):
-                earlier = people[people["sentence"] < sentence.index]
-                if len(earlier):  # the first person named in the last sentence that names one
-                    last = earlier[earlier["sentence"] == earlier["sentence"].max()]
-                    speakers.append((last["actor"].iloc[0], verb, "pronoun"))
-            elif named:
-                parts = re.split(r"\s+en\s+", phrase) if verb.startswith("meld") else [phrase]
-                speakers += [(_canonical(part, actors), verb, "named") for part in parts]
-            else:
-                speakers.append((phrase, verb, "anonymous"))
-        speakers.sort(key=lambda s: s[2] == "anonymous")  # a named speaker of a quotation first
-        only_quote = bool(quotes) and not re.sub(r"[\sQ.,;:!?]", "", masked)
-        for start, end, inner in quotes:
-            who, verb, how = speakers[0] if speakers else (None, "", "none")
-            if who is None and only_quote and previous_quoted and last_quote_speaker:
-                who, how = last_quote_speaker, "continued"
-            full = inner[:1].isupper() and (start == 0 or text[:start].rstrip().endswith(":") or only_quote)
-            kind = "direct" if full and who else "partial" if who else "scare"
-            rows.append({"paragraph": sentence.paragraph, "sentence": sentence.index, "kind": kind, "quote": inner,
-                         "speaker": who, "rule": how, "verb": verb, "named": how != "anonymous", "text": text})
-            last_quote_speaker = who
-        if not quotes and speakers:
-            for who, verb, how in speakers:
-                rows.append({"paragraph": sentence.paragraph, "sentence": sentence.index, "kind": "indirect",
-                             "quote": "", "speaker": who, "rule": how, "verb": verb, "named": how != "anonymous",
-                             "text": text})
-        previous_quoted = bool(quotes)
+    actors = actors or _actors(article)
+    rows = []
+    for s in list_statements(article):
+        row = dict(s.__dict__)
+        row["named"] = bool(s.named) if s.speaker is not None else False
+        if s.speaker is not None and s.type == "unknown":
+            _, kind, role = actors.alias.get(s.speaker.lower(), (s.speaker, "", ""))
+            row["type"] = _source_type(s.speaker, s.named, kind, role, s.text)
+        rows.append(row)
     return rows
 
 
 def find_quotations(article: Article) -> "pd.DataFrame":
-    """Find every quotation of an article, its kind and its speaker.
+    """Find every quotation of an article, its kind and its speaker (a view of the quotation engine).
 
-    A quotation in “double curly”, „low“, ‘single curly’ or "straight" marks is
+    A quotation in “double curly”, „low”, ,,double comma”, ‘single curly’,
+    "straight" or 'straight single' marks is
 
     - ``direct`` when it is a full sentence said by someone (it opens the
       sentence, follows ``Name:``, or is the whole sentence);
     - ``partial`` when it is a fragment inside a sentence that attributes it
       to someone (*volgens hem ‘...’*, *noemt het plan "..."*);
-    - ``scare`` when nobody in the sentence is said to have spoken it.
+    - ``scare`` when nobody in the sentence is said to have spoken it;
+    - ``unattributed`` when it is a full sentence nobody is said to speak;
+    - ``unattributed-partial`` when it is a fragment after a verb of
+      agreeing (*beklonken hun ‘ijzersterke vriendschap’*): the subjects may
+      have used the words, or the journalist may be keeping a distance.
 
-    The speaker is named before or after the quotation, or reached through a
-    pronoun (*zegt hij*) pointing to the last person named before, or a
-    quotation-only sentence continues the previous quotation.
+    See :mod:`course.quotations` for the attribution patterns and rules.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``paragraph``, ``sentence`` (1-based), ``kind``, ``quote``
-        (without marks), ``speaker`` (canonical name, or None) and ``rule``
-        (named, anonymous, pronoun, continued or none).
+        (without marks), ``speaker`` (canonical name, or None), ``rule``
+        (how the speaker was found: :data:`course.quotations.RULES`), and
+        ``start``, ``end`` (offsets of the quotation, marks included, in its
+        paragraph).
     """
     rows = [r for r in _statements(article) if r["kind"] != "indirect"]
     return _frame(rows, QUOTATION_COLUMNS)
@@ -355,7 +212,7 @@ def _side(name: str, named: bool, kind: str, article: Article, paragraph: int) -
 
 
 def find_sources(article: Article) -> "pd.DataFrame":
-    """One row per source of an article, aliases merged.
+    """One row per source of an article, aliases merged (:func:`list_sources` as a table).
 
     Returns
     -------
@@ -366,15 +223,21 @@ def find_sources(article: Article) -> "pd.DataFrame":
         scare quotes have no source), ``statements`` (their sum) and
         ``paragraphs`` (sorted list). Sorted by first paragraph.
     """
+    return _frame(list_sources(article), SOURCE_COLUMNS)
+
+
+def list_sources(article: Article) -> list[dict[str, Any]]:
+    """The rows of :func:`find_sources` as plain dicts (keys :data:`SOURCE_COLUMNS`), without building a table."""
     article = _check(article)
     actors = _actors(article)
     by_source: dict[str, dict[str, Any]] = {}
     for r in _statements(article, actors):
         if r["speaker"] is None:
             continue
-        row = by_source.setdefault(r["speaker"], {"named": r["named"], "direct": 0, "partial": 0, "indirect": 0,
-                                                  "paragraphs": [], "texts": []})
-        row[r["kind"]] += 1
+        row = by_source.setdefault(r["speaker"], {"named": r["named"], "type": r["type"], "direct": 0, "partial": 0,
+                                                  "indirect": 0, "paragraphs": [], "texts": []})
+        row[r["kind"] if r["kind"] in ("direct", "partial") else "indirect" if r["kind"] == "indirect" else
+            "partial"] += 1
         if r["paragraph"] not in row["paragraphs"]:
             row["paragraphs"].append(r["paragraph"])
         row["texts"].append(r["text"])
@@ -382,13 +245,13 @@ def find_sources(article: Article) -> "pd.DataFrame":
     for name, row in by_source.items():
         _, kind, role = actors.alias.get(name.lower(), (name, "", ""))
         rows.append({
-            "source": name, "type": _source_type(name, row["named"], kind, role, " ".join(row["texts"])),
+            "source": name, "type": row["type"],
             "named": row["named"],
             "side": _side(name, row["named"], kind, article, row["paragraphs"][0]),
             "direct": row["direct"], "partial": row["partial"], "indirect": row["indirect"],
             "statements": row["direct"] + row["partial"] + row["indirect"], "paragraphs": sorted(row["paragraphs"]),
         })
-    return _frame(rows, SOURCE_COLUMNS)
+    return rows
 
 
 def find_voices(article: Article) -> "pd.DataFrame":

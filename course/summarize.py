@@ -63,13 +63,14 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ._nlp import is_word, split_sentences, tokenize
 from .article import Article
+from .paths import data_path
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
 #: Folder of the reference summaries (``<article stem>.csv``).
-SUMMARIES_DIR = Path(__file__).resolve().parent.parent / "data" / "summaries"
+SUMMARIES_DIR = data_path("summaries")
 #: Summarizing methods, in the order tables and charts show them.
 METHODS = ("lead", "frequency", "textrank")
 #: ROUGE variants reported by :func:`find_rouge`.
@@ -97,23 +98,24 @@ te toe zelf daarbij daarom daarmee daarvan echter bovendien inderdaad juist vrij
 iets niets niks niemand iemand men
 """.split())
 
-#: Words and phrases that mark a claim as reported, attributed or uncertain.
-HEDGES = ("zo meldden", "zo meldt", "zo melden", "naar verluidt", "op basis van", "volgens", "zou", "zouden",
-          "mogelijk", "vermoedelijk", "waarschijnlijk", "kan", "kunnen", "meent", "meenden", "beweert", "beweren",
-          "claimt", "zei", "zegt", "zeggen", "zeiden", "aldus", "vrezen", "vreest", "of niet", "onbevestigd",
-          "anonieme bronnen", "meldden", "melden", "meldt")
-#: Verbs that attribute a quotation to a speaker.
-SPEECH_VERBS = ("zei", "zegt", "zeiden", "zeggen", "aldus", "meent", "meende", "waarschuwt", "waarschuwde",
-                "schrijft", "schreef", "verklaarde", "verklaart", "stelt", "stelde", "benadrukte", "benadrukt",
-                "reageerde", "antwoordde", "twitterde", "liet weten", "laat weten")
+def _markers(kind: str) -> tuple[str, ...]:
+    """Terms of one kind from ``data/framing/hedges.csv`` (beside the frame lexicon), in file order."""
+    import csv
+
+    path = data_path("framing", "hedges.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        return tuple(row["term"] for row in csv.DictReader(handle) if row["kind"] == kind)
+
+
+#: Words and phrases that mark a claim as reported, attributed or uncertain (``data/framing/hedges.csv``).
+HEDGES = _markers("hedge")
+#: Verbs that attribute a quotation to a speaker in a summary (``data/framing/hedges.csv``).
+SPEECH_VERBS = _markers("attribution")
 #: Dutch number words :func:`find_unsupported_names` checks as numbers.
 NUMBER_WORDS = ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
                 "twintig", "dertig", "veertig", "vijftig", "honderd", "duizend", "miljoen", "miljard")
 #: Pronouns that point back to the last named speaker.
-_PRONOUNS = ("hij", "zij", "hem", "haar")
-_PARTICLES = ("van", "de", "der", "den", "ter", "ten", "von", "da", "di", "le", "la")
 
-_QUOTE_RE = re.compile(r"“([^”“]+)”|„([^”“„]+)[”“]|\"([^\"]+)\"|(?<!\w)‘([^‘’]+?)’(?!\w)")
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -567,7 +569,9 @@ def _squash(text: str) -> str:
 
 def _quotes(text: str) -> list[tuple[int, int, str]]:
     """(start, end, quoted text) of each quotation in a text."""
-    return [(m.start(), m.end(), next(g for g in m.groups() if g is not None)) for m in _QUOTE_RE.finditer(text)]
+    from .quotations import list_quote_spans
+
+    return [(start, end, inner) for start, end, inner, _ in list_quote_spans(text)]
 
 
 def find_unsupported_quotes(summary: str, article: Article | str) -> "pd.DataFrame":
@@ -587,102 +591,25 @@ def find_unsupported_quotes(summary: str, article: Article | str) -> "pd.DataFra
     return _frame(rows, {"quote": "str", "verbatim": "bool"})
 
 
-def _name_after(tokens: list[str], start: int) -> str | None:
-    """The name in ``tokens`` from ``start``: skip up to 4 lower-case role words, then take capitalised words."""
-    i, skipped = start, 0
-    while i < len(tokens) and not tokens[i][:1].isupper():
-        low = tokens[i].lower()
-        if not is_word(tokens[i]) or skipped >= 4 or (low in STOP_WORDS and low not in ("de", "het", "een")):
-            return None
-        i, skipped = i + 1, skipped + 1
-    name: list[str] = []
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok[:1].isupper() and is_word(tok):
-            name.append(tok)
-        elif name and tok.lower() in _PARTICLES and i + 1 < len(tokens) and tokens[i + 1][:1].isupper():
-            name.append(tok)
-        else:
-            break
-        i += 1
-    return " ".join(name) or None
-
-
-def _speech_verb_at(tokens: list[str], i: int) -> int:
-    """Length in tokens of the speech verb starting at ``tokens[i]`` (0 when none)."""
-    for verb in SPEECH_VERBS:
-        parts = verb.split()
-        if [t.lower() for t in tokens[i : i + len(parts)]] == parts:
-            return len(parts)
-    return 0
-
-
-def _attribution(sentence: str) -> str | None:
-    """The speaker a sentence names with a speech verb, 'volgens X' or 'X:'; None if none."""
-    tokens = tokenize(sentence)
-    for i in range(len(tokens)):
-        size = _speech_verb_at(tokens, i)
-        if size:
-            name = _name_after(tokens, i + size)
-            if name:
-                return name
-            # "Sullivan zei: ..." -- the name just before the verb
-            j = i - 1
-            before = []
-            while j >= 0 and tokens[j][:1].isupper() and is_word(tokens[j]) and tokens[j].lower() not in STOP_WORDS:
-                before.insert(0, tokens[j])
-                j -= 1
-            if before:
-                return " ".join(before)
-        if tokens[i].lower() == "volgens":
-            name = _name_after(tokens, i + 1)
-            if name:
-                return name
-    m = re.match(r"^\s*([^“„\"‘:]{1,80}?)\s*:\s*[“„\"‘]", sentence)
-    if m:
-        words = [w for w in tokenize(m.group(1)) if is_word(w)]
-        name: list[str] = []
-        for w in reversed(words):
-            if w[:1].isupper() or (name and w.lower() in _PARTICLES):
-                name.insert(0, w)
-            else:
-                break
-        while name and name[0].lower() in _PARTICLES:
-            name.pop(0)
-        return " ".join(name) or None
-    return None
-
-
-def _clean_name(name: str | None) -> str | None:
-    """Drop a leading role word written with a hyphen ("China-kenner Ryan Hass" -> "Ryan Hass")."""
-    if not name:
-        return None
-    words = name.split()
-    while len(words) > 1 and "-" in words[0] and words[0].rsplit("-", 1)[1][:1].islower():
-        words.pop(0)
-    return " ".join(words)
-
-
-def _uses_pronoun(sentence: str) -> bool:
-    return any(t.lower() in _PRONOUNS for t in tokenize(sentence))
-
-
 def _speaker_key(name: str | None) -> str | None:
     return name.split()[-1].casefold() if name else None
 
 
 def find_quote_speakers(article: Article | str) -> "pd.DataFrame":
-    """Find who says each quotation of a text, with simple rules.
+    """Find who says each quotation of a text: lesson 02's view of the quotation engine.
 
-    Rules, tried in order for the sentence that holds the quotation:
+    The speakers come from :mod:`course.quotations`; the rules are named as
+    lesson 02 teaches them:
 
-    1. ``direct``: a speech verb (:data:`SPEECH_VERBS`) followed by a name,
+    1. ``direct``: the speaker is in the sentence: a speech verb and a name,
        perhaps after role words (``zei woordvoerder Zhao Lijian``), a name
-       before the verb, ``volgens X``, or ``X: “...”``;
-    2. ``pronoun``: *hij*, *zij*, *hem* or *haar* in the sentence points back to
-       the last speaker named in an attribution before it (``volgens hem``);
-    3. ``continued``: a sentence that is only a quotation continues the
-       quotation of the sentence before it;
+       before the verb, ``volgens X``, or ``X: “...”`` (the engine's
+       named, anonymous, role and organisation rules);
+    2. ``pronoun``: *hij*, *zij*, *ze*, *hem* or *haar* points back to the
+       last person named before it (``volgens hem``);
+    3. ``continued``: a quotation-only sentence continues the quotation
+       before it, or follows a sentence about its speaker (the engine's
+       continued and previous rules);
     4. otherwise the speaker is missing: a phrase in quotation marks that
        nobody is said to say (such as ‘ijzersterke vriendschap’).
 
@@ -691,30 +618,41 @@ def find_quote_speakers(article: Article | str) -> "pd.DataFrame":
     pandas.DataFrame
         One row per quotation. Columns: ``sentence`` (1-based number),
         ``quote`` (without quotation marks), ``speaker`` (as the text
-        writes the name, or ``None``) and ``rule``.
+        writes the name where it is named, or ``None``) and ``rule``. Text
+        that is not an article (a summary) is read with
+        :func:`course.parse_article`; text it cannot read gives an empty
+        table.
     """
-    sentences = _sentences_of(_article_text(article))
+    from .article import ArticleError, parse_article
+    from .quotations import list_statements
+
+    columns = {"sentence": "int64", "quote": "str", "speaker": "object", "rule": "str"}
+    if not isinstance(article, Article):
+        try:
+            article = parse_article(_nfc(article), "<summary>")
+        except ArticleError:
+            return _frame([], columns)
+    statements = list_statements(article)
     rows = []
-    last_speaker: str | None = None
-    previous_quote_speaker: str | None = None
-    previous_had_quote = False
-    for number, sentence in enumerate(sentences, start=1):
-        named = _clean_name(_attribution(sentence))
-        quotes = _quotes(sentence)
-        for start, end, quote in quotes:
-            speaker, rule = None, "none"
-            if named:
-                speaker, rule = named, "direct"
-            elif _uses_pronoun(_QUOTE_RE.sub(" ", sentence)) and last_speaker:
-                speaker, rule = last_speaker, "pronoun"
-            elif previous_had_quote and not _QUOTE_RE.sub("", sentence).strip(" .,;:!?") and previous_quote_speaker:
-                speaker, rule = previous_quote_speaker, "continued"
-            rows.append({"sentence": number, "quote": quote, "speaker": speaker, "rule": rule})
-            previous_quote_speaker = speaker
-        previous_had_quote = bool(quotes)
-        if named:
-            last_speaker = named
-    return _frame(rows, {"sentence": "int64", "quote": "str", "speaker": "object", "rule": "str"})
+    last_mention: dict[str, str] = {}  # speaker -> how the text last wrote the name
+    for s in statements:
+        if s.kind == "indirect":
+            if s.speaker and s.rule in ("named", "anonymous"):
+                last_mention[s.speaker] = s.mention or s.speaker
+            continue
+        rule = _LESSON_RULES.get(s.rule, "none") if s.speaker else "none"
+        speaker = None
+        if s.speaker:
+            speaker = s.mention if rule == "direct" else last_mention.get(s.speaker, s.speaker)
+            if rule == "direct":
+                last_mention[s.speaker] = s.mention or s.speaker
+        rows.append({"sentence": s.sentence, "quote": s.quote, "speaker": speaker, "rule": rule})
+    return _frame(rows, columns)
+
+
+#: The engine's rules (:data:`course.quotations.RULES`) in the words lesson 02 uses.
+_LESSON_RULES = {"named": "direct", "anonymous": "direct", "role": "direct", "organisation": "direct",
+                 "pronoun": "pronoun", "previous": "continued", "continued": "continued"}
 
 
 def find_swapped_speakers(summary: str, article: Article | str) -> "pd.DataFrame":

@@ -31,3 +31,17 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def student_env(tmp_path_factory):
+    """The student bundle, installed as its README says, in a sandbox that hides the repository.
+
+    See ``tests/student_env.py``. Skips, saying why, only when bubblewrap cannot run.
+    """
+    from student_env import bwrap_works, make_student_env
+
+    if not bwrap_works():
+        pytest.skip("bubblewrap (bwrap) is not installed or cannot make a sandbox here "
+                    "(apt-get install bubblewrap; `make test` does this as root)")
+    return make_student_env(tmp_path_factory.mktemp("student"))

@@ -62,11 +62,23 @@ def test_heading_rules():
     a = parse_article(
         "Kop zonder punt\n\nEen alinea.\n\nDit is geen kop:\n\nEen zin.\n\n“Een citaat zonder punt”\n\nSlot."
     )
-    assert a.heading_texts == ["Kop zonder punt"]
+    assert a.heading_texts == ["Kop zonder punt", "“Een citaat zonder punt”"]
     assert a.headings[0].first_paragraph == 1
-    # a line ending in a colon is a paragraph; so is a line starting with a quotation mark
+    # a line ending in a colon is a paragraph; a short quoted line is a quoted intertitle (a heading)
     assert "Dit is geen kop:" in [p.text for p in a.paragraphs]
-    assert "“Een citaat zonder punt”" in [p.text for p in a.paragraphs]
+    assert "“Een citaat zonder punt”" not in [p.text for p in a.paragraphs]
+
+
+@pytest.mark.parametrize("line", ["‘Geen spijt’", "'Niet normaal'", "“Dreigementen waren serieus”", '"Wij gaan door"'])
+def test_quoted_intertitles_are_headings(line):
+    a = parse_article(f"Een alinea.\n\n{line}\n\nNog een alinea.")
+    assert a.heading_texts == [line] and [p.section for p in a.paragraphs] == [None, line]
+
+
+@pytest.mark.parametrize("line", ["“Dat klopt niet.”", "‘Ik wil hier weg’, zegt ze.", "‘Geen spijt’ en ‘geen excuses’"])
+def test_quoted_sentences_stay_paragraphs(line):
+    a = parse_article(f"Een alinea.\n\n{line}\n\nNog een alinea.")
+    assert a.heading_texts == []
 
 
 def test_long_line_without_full_stop_is_a_paragraph():

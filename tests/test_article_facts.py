@@ -117,3 +117,14 @@ def test_readability_figures(seed):  # 01 readability section
     overall = score_readability(seed.text)
     assert (overall["flesch_douma"], overall["brouwer"]) == (46.8, 34.46)
     assert find_readability(seed)["reliable"].sum() == 3
+
+
+def test_ijzersterke_vriendschap_follows_a_verb_of_agreeing(seed):  # 04 exercise 4.2, its two readings
+    from course.sources import find_quotations
+
+    sentence = next(s for s in seed.sentences if "ijzersterke vriendschap" in s.text)
+    assert "beklonken daar hun ‘ijzersterke vriendschap’" in sentence.text and sentence.paragraph == 4
+    q = find_quotations(seed).set_index("quote")
+    assert q.loc["ijzersterke vriendschap", "kind"] == "unattributed-partial"
+    assert q["speaker"].isna().sum() == 1  # the only quotation without a speaker
+

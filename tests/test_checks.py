@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -10,7 +11,17 @@ import pytest
 
 from answers import ALSO_RIGHT, REFERENCE, WRONG, WRONG_TYPE
 from course import assert_answer, check, list_exercises
-from course.checks import STATUSES, Feedback, describe_type, digest, norm_text
+from course.checks import (
+    NOT_DEFINED,
+    STATUSES,
+    Feedback,
+    describe_type,
+    digest,
+    feedback_text,
+    message_html,
+    norm_text,
+    not_run_feedback,
+)
 
 IDS = [e.id for e in list_exercises()]
 
@@ -136,3 +147,147 @@ def test_digest_command_line():
 )
 def test_describe_type(value, words):
     assert words in describe_type(value)
+
+
+# --------------------------------------------------------------------------
+# check() and assert_answer agree; type messages; an answer that is not defined
+
+DECLARED = ([(k, v, True) for k, v in REFERENCE.items()]
+            + [(k, v, True) for k, vs in ALSO_RIGHT.items() for v in vs]
+            + [(k, v, False) for k, ws in WRONG.items() for v, _ in ws])
+
+
+def _asserts(exercise_id, answer) -> bool:
+    try:
+        assert_answer(exercise_id, answer)
+    except AssertionError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("exercise_id, answer, right", DECLARED)
+def test_check_and_assert_answer_agree_on_every_declared_answer(exercise_id, answer, right):
+    """What the notebook's check calls correct is what a hidden test (``assert_answer``) passes."""
+    assert check(exercise_id, answer).correct is right
+    assert _asserts(exercise_id, answer) is right
+    assert feedback_text(exercise_id, answer) == (check(exercise_id, answer).status, check(exercise_id, answer).message)
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame({"actor": ["China", "Rusland"], "mentions": [40, 20]})
+
+
+@pytest.mark.parametrize(
+    "exercise_id, make, words",
+    [
+        ("1.4", lambda: _frame().iloc[0], ["pandas Series", "`.iloc[0]`", "`.tolist()`"]),
+        ("1.4", lambda: _frame()["actor"], ["pandas Series", "`.iloc[0]`"]),
+        ("1.3", lambda: _frame()[_frame()["actor"] == "China"], ["DataFrame", "one row", '["column"].iloc[0]']),
+        ("2.1", lambda: _frame()["mentions"], ["pandas Series", "`.tolist()`"]),
+        ("2.1", lambda: _frame(), ["DataFrame", "2 rows", '["column"].tolist()']),
+        ("2.1", lambda: __import__("numpy").array([5, 14, 31]), ["NumPy array", "`.tolist()`"]),
+        ("1.4", lambda: ["China"], ["list", "`[0]`", "`.iloc[0]`"]),      # a Series that arrived as plain data
+        ("1.4", lambda: {"actor": "China"}, ["dict", "`.iloc[0]`"]),
+        ("2.1", lambda: {0: 5, 1: 14, 2: 31}, ["dict", "`.tolist()`"]),
+        ("1.4", lambda: ["China", "Rusland"], ["list", "which one"]),
+    ],
+)
+def test_type_messages_say_how_to_take_the_value_out(exercise_id, make, words):
+    feedback = check(exercise_id, make())
+    assert feedback.status == "wrong_type"
+    assert feedback.message.startswith("expected ")
+    for word in words:
+        assert word in feedback.message
+    assert not feedback.message.endswith("?.")
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_a_series_of_the_right_answer_is_a_type_problem_that_does_not_show_it(exercise_id):
+    import pandas as pd
+
+    ref = REFERENCE[exercise_id]
+    for value in (pd.Series(ref if isinstance(ref, list) else [ref]), pd.DataFrame({"x": ref if isinstance(ref, list) else [ref]})):
+        feedback = check(exercise_id, value)
+        assert feedback.status == "wrong_type" and not _asserts(exercise_id, value)
+        given = feedback.message.split("you gave", 1)[1]  # what comes before is the type's fixed example
+        for piece in ref if isinstance(ref, list) else [ref]:
+            if isinstance(piece, str):
+                assert norm_text(piece) not in norm_text(given)
+            else:
+                assert str(piece) not in re.findall(r"\d+(?:\.\d+)?", given.replace("[0]", ""))
+
+
+def test_a_grader_stand_in_is_described_by_its_type_name():
+    class Opaque:  # like the grader's stand-in for a value it could not send
+        __module__ = "course.grading.protocol"
+
+        def __init__(self, type_name):
+            self.type_name = type_name
+
+    assert "DataFrame" in check("1.4", Opaque("pandas.DataFrame")).message
+    assert "`.iloc[0]`" in check("1.4", Opaque("pandas.core.series.Series")).message
+    assert "a Foo" in check("1.4", Opaque("mod.Foo")).message
+
+
+def test_an_answer_that_is_not_defined_says_the_cell_did_not_run():
+    class Missing:  # like the grader's stand-in for a variable that was never defined
+        __module__ = "course.grading.protocol"
+
+    for value in (NOT_DEFINED, Missing()):
+        feedback = check("1.2", value)
+        assert feedback.status == "not_run" and not feedback
+        assert "answer_1_2" in feedback.message and "did not run" in feedback.message
+        assert "not answered yet" not in str(feedback)
+    named = not_run_feedback("1.2", "KeyError: 'sectie'")
+    assert "KeyError: 'sectie'" in named.message and named.status == "not_run"
+    assert not_run_feedback("9.99").status == "unknown_exercise"
+    with pytest.raises(AssertionError, match="did not run"):
+        assert_answer("1.2", NOT_DEFINED)
+
+
+def test_in_ipython_a_missing_answer_variable_shows_its_feedback():
+    """``check("1.2", answer_1_2)`` with no ``answer_1_2``: the box, not a traceback; other NameErrors unchanged."""
+    script = (
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "shell.run_cell('from course import check')\n"
+        "r = shell.run_cell('check(\"1.2\", answer_1_2)')\n"
+        "print('FAILED', type(r.error_in_exec).__name__)\n"
+        "r = shell.run_cell('tabel')\n"
+        "print('FAILED', type(r.error_in_exec).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    first, second = out.split("FAILED NameError", 1)
+    assert "[the answer cell did not run] Exercise 1.2: `answer_1_2` is not defined" in first
+    assert "Traceback" not in first
+    assert "name 'tabel' is not defined" in second and "did not run" not in second
+
+
+def test_messages_render_code_spans_safely():
+    assert message_html("use `.iloc[0]` <b>") == "use <code>.iloc[0]</code> &lt;b&gt;"
+    assert "<code>answer_1_2</code>" in check("1.2", NOT_DEFINED)._repr_html_()
+
+
+def test_the_name_error_handler_never_replaces_another(monkeypatch):
+    import types
+
+    from course import checks
+
+    class Shell:
+        def __init__(self, current):
+            self.custom_exceptions = current
+            self.calls = []
+
+        def set_custom_exc(self, exc_tuple, handler):
+            self.calls.append(exc_tuple)
+            self.custom_exceptions = exc_tuple
+
+    mine, theirs = Shell(()), Shell((ValueError,))
+    for shell, installed in ((mine, True), (mine, True), (theirs, False)):
+        monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda s=shell: s))
+        assert checks._install_name_error_handler() is installed
+    assert mine.calls == [(NameError,)] and theirs.calls == []
+    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: None))
+    assert checks._install_name_error_handler() is False

@@ -80,7 +80,17 @@ def test_page_structure(edition, notebook):
         assert soup.find(id=target) is not None, f"contents link #{target} goes nowhere"
     css = "\n".join(s.get_text() for s in soup.find_all("style"))
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
-    assert "break-before: page" in css and "break-inside: avoid" in css
+    assert "break-inside: avoid" in css, "no figure, table row, hint or answer box cut across pages"
+
+
+def test_sections_are_not_forced_onto_a_new_page():
+    """A section breaks the page only where its next block does not fit (issue 14: 21 pages, several blank).
+
+    The page count that follows is measured in test_browser.py.
+    """
+    css = (handouts.TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
+    assert not re.search(r"break-before:\s*(page|always)|page-break-before:\s*always", css)
+    assert re.search(r"h2, h3[^{]*{[^}]*break-after:\s*avoid", css), "a heading is kept with what follows it"
 
 
 @pytest.mark.parametrize("edition", handouts.EDITIONS)
@@ -162,9 +172,51 @@ def test_student_page_keeps_worked_examples_and_leaves_room_to_write(notebook):
     assert len(student.select(".write-space")) == roles.count("answer") + roles.count("prose")
     assert not teacher.select(".write-space")
     for cell in nb.cells:
-        if cell.metadata.get("course", {}).get("role") in ("answer", "check", "tests"):
+        if cell.metadata.get("course", {}).get("role") == "answer":
             div = student.find(id=f"cell-id={cell.id}")
-            assert "jp-mod-noOutputs" in div["class"], "no check results (they would say 'correct') for students"
+            assert "jp-mod-noOutputs" in div["class"], "no output of the answer cells for students"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_page_leaves_out_check_cells_and_test_stubs(notebook):
+    """Nothing runs on paper: no ``check(...)`` cell, no comment stub of a graded test; the answer box stays."""
+    nb = nbformat.read(notebook, as_version=4)
+    student, teacher = soup_of(page("student", notebook)), soup_of(page("teacher", notebook))
+    code = " ".join(div.get_text(" ") for div in student.select(".jp-CodeCell .jp-InputArea"))
+    assert "check(" not in code
+    assert not re.search(r"^\s*# Exercise \d+\.\d+:", code, re.M)
+    exercises = {c.metadata["course"]["exercise"] for c in nb.cells if c.metadata.get("course", {}).get("role")}
+    for cell in nb.cells:
+        role = cell.metadata.get("course", {}).get("role")
+        if role in handouts.STUDENT_LEFT_OUT:
+            exercise = cell.metadata["course"]["exercise"]
+            assert student.find(id=f"cell-id={cell.id}") is None, f"{role} cell of {exercise} in the student page"
+            assert teacher.find(id=f"cell-id={cell.id}") is not None, "the teacher edition keeps it"
+    boxes = {box["aria-label"].rsplit(" ", 1)[-1] for box in student.select(".write-space")}
+    assert boxes == exercises, "every exercise keeps its answer box"
+
+
+def test_actor_highlights_carry_their_kind():
+    """Each highlight and legend entry of show_actors gets the class of its kind, coloured by actor_kind_css."""
+    from course.plots import KIND_COLOURS
+
+    notebook = next(p for p in NOTEBOOKS if p.name.startswith("01-"))
+    for edition in handouts.EDITIONS:
+        soup = soup_of(page(edition, notebook))
+        block = soup.select_one("div.course-actors")
+        marks = block.select("mark.entity")
+        assert marks
+        for mark in marks:
+            label = mark.find_all("span", recursive=False)[-1].get_text(strip=True)
+            assert f"kind-{label.lower()}" in mark["class"], "the label stays and names the kind"
+        legend = {s.get_text(strip=True): s for s in block.select("span.actor-kind")}
+        assert {m.find_all("span", recursive=False)[-1].get_text(strip=True).lower() for m in marks} <= set(legend)
+        css = "\n".join(s.get_text() for s in soup.find_all("style"))
+        for kind in legend:
+            rule = re.search(rf"\.course-actors \.kind-{kind} {{([^}}]*)}}", css)
+            assert rule and f"background-color: {KIND_COLOURS[kind]}" in rule.group(1), kind
+            assert "border-style:" in rule.group(1), "a border besides the colour"
+    assert len(set(KIND_COLOURS.values())) >= 3
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT
 from course.notebooks import execute_notebook
+from course.paths import data_path
 
 NOTEBOOK = ROOT / "notebooks" / "05-your-article.ipynb"
 ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))
@@ -45,8 +46,9 @@ def test_articles_to_run_on():
 def test_parameters_cell_names_a_shipped_article():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     cell = nb.cells[_parameters_index(nb)]
-    namespace: dict = {}
+    namespace: dict = {"data_path": data_path}  # imported by the setup cell
     exec(cell.source, namespace)  # noqa: S102 - our own notebook
+    assert "data_path(" in cell.source and ".." not in cell.source, "found through the library, never ../data"
     path = (ROOT / "notebooks" / namespace["article_path"]).resolve()
     assert path.parent == (ROOT / "data" / "articles").resolve() and path.exists()
     first_code = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")

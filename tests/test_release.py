@@ -105,3 +105,37 @@ def test_student_edition_runs_top_to_bottom(released):
         assert errors == [], path.name
         checks = [c for c in nb.cells if c.metadata.get("course", {}).get("role") == "check"]
         assert all("not answered yet" in c.outputs[0]["data"]["text/plain"] for c in checks)
+
+
+def test_release_writes_the_student_bundle_next_to_the_notebooks(released):
+    from course.bundle import wheel_name
+
+    out, written = released
+    names = {p.name for p in (out / "student").iterdir()}
+    assert {p.name for p in written} < names
+    assert {"requirements.txt", "environment.yml", "README.md", ".gitignore", wheel_name("0.1.0")} <= names
+    assert not any(n.endswith((".whl", ".txt", ".yml", ".md")) for n in {p.name for p in (out / "teacher").iterdir()})
+
+
+def test_a_wheel_with_teacher_material_is_refused_and_nothing_is_written(tmp_path):
+    import shutil
+
+    from course import paths
+    from course.bundle import default_settings
+
+    package = tmp_path / "course"
+    shutil.copytree(paths.package_dir(), package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "tests" / "answers").mkdir(parents=True)
+    (package / "tests" / "answers" / "lesson00.py").write_text("REFERENCE = {'0.1': 13}\n", encoding="utf-8")
+    settings = default_settings()
+    leaky = type(settings)(package, settings.data_root, settings.pyproject, settings.lock)
+    with pytest.raises(ReleaseError, match="tests/answers/lesson00.py, which is instructor material"):
+        release(ROOT / "notebooks", tmp_path / "out", bundle=leaky)
+    assert not (tmp_path / "out" / "student").exists()
+
+
+def test_course_release_command_names_the_bundle(tmp_path):
+    from course.cli import main
+
+    assert main(["release", "--out", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "student" / "README.md").is_file()

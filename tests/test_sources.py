@@ -26,10 +26,11 @@ def _article(name):
 def test_seed_quotations(seed):
     q = find_quotations(seed)
     rows = list(zip(q["paragraph"], q["kind"], q["speaker"].fillna("-")))
-    assert rows == [(2, "direct", "Jake Sullivan"), (2, "partial", "Jake Sullivan"), (4, "scare", "-"),
+    assert rows == [(2, "direct", "Jake Sullivan"), (2, "partial", "Jake Sullivan"), (4, "unattributed-partial", "-"),
                     (11, "partial", "Ryan Hass"), (12, "direct", "Zhao Lijian"), (12, "direct", "Zhao Lijian")]
-    assert q.loc[q["kind"] == "scare", "quote"].tolist() == ["ijzersterke vriendschap"]
-    assert q["rule"].tolist() == ["named", "pronoun", "none", "pronoun", "named", "continued"]
+    # after "beklonken" (a verb of agreeing): Xi's and Putin's words, or the journalist's distance?
+    assert q.loc[q["kind"] == "unattributed-partial", "quote"].tolist() == ["ijzersterke vriendschap"]
+    assert q["rule"].tolist() == ["named", "pronoun", "agreeing", "pronoun", "named", "continued"]
 
 
 def test_seed_attributions(seed):
@@ -117,7 +118,8 @@ def test_straight_quotes_continued_and_partial():
 
 def test_anonymous_officials_and_insiders():
     s = find_sources(_article("001_fietsenstalling_utrecht.txt")).set_index("source")
-    assert set(s.index[~s["named"]]) == {"een ambtenaar die niet met naam genoemd wil worden", "ingewijden"}
+    assert set(s.index[~s["named"]]) == {"een ambtenaar die niet met naam genoemd wil worden", "ingewijden",
+        "bewoners van de wijk Hoog Catharijne"}  # "Zij vrezen": the residents, not the alderman
     assert s.loc["een ambtenaar die niet met naam genoemd wil worden", "type"] == "official"
     assert s.loc["Lotte van Dijk", "direct"] == 2  # "Van Dijk" merged with "Lotte van Dijk"
 
@@ -129,7 +131,10 @@ def test_single_curly_quotes_and_speaker_in_previous_sentence():
         ("scare", "-", "none"), ("direct", "Marieke Jansen", "named")]
     s = find_sources(_article("002_droogte_rijn.txt")).set_index("source")
     assert s.loc["Marieke Jansen", "type"] == "expert" and s.loc["Johan Kramer", "type"] == "citizen"
-    assert set(s.index[~s["named"]]) == {"een woordvoerder", "bronnen binnen de sector"}
+    assert set(s.index[~s["named"]]) == {"bronnen binnen de sector"}
+    # "Een woordvoerder benadrukt ..." after the ministry: the ministry speaks through its spokesperson
+    q = find_attributions(_article("002_droogte_rijn.txt"))
+    assert q.loc[q["verb"] == "benadrukt", "speaker"].tolist() == ["ministerie van Infrastructuur"]
 
 
 def test_low_quotes_and_laat_weten():

@@ -51,11 +51,12 @@ EXERCISES = [
         ],
     ),
     make_exercise(
-        "4.2", "The scare quote", 1, INT, norm_int,
+        "4.2", "The quotation without a speaker", 1, INT, norm_int,
         "2b73fad1a856600e52599c19979612f04ebb514431b1617524a0e51f06cb241f",
-        hint="Which row of find_quotations(article) has kind 'scare', and what is its paragraph?",
-        success="Right. Nobody in the article is said to have spoken ‘ijzersterke vriendschap’: the journalist "
-        "puts the phrase in quotation marks to keep a distance from it.",
+        hint="Which row of find_quotations(article) has no speaker (speaker.isna()), and what is its paragraph?",
+        success="Right. Nobody in the article is said to have spoken ‘ijzersterke vriendschap’: Xi and Poetin "
+        "'sealed' it, but whether these are their words or the journalist keeping a distance, the text "
+        "does not say.",
         wrong=[
             (2, "Paragraph 2 has a partial quote: who says it, according to 'volgens hem'? Which quotation has no speaker?"),
             (11, "Is the quotation of paragraph 11 attributed to someone (Hij waarschuwt)? Which one has no speaker?"),

@@ -13,9 +13,8 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import notebooks_dir, project_root
 
-#: The project folder (the parent of the ``course`` package).
-COURSE_ROOT = Path(__file__).resolve().parents[2]
 
 #: Status of one student x notebook row.
 STATUSES = (
@@ -114,8 +113,8 @@ class GradeContext:
     """
 
     limits: Limits = field(default_factory=Limits)
-    notebooks_dir: Path = field(default_factory=lambda: COURSE_ROOT / "notebooks")
-    course_root: Path = field(default_factory=lambda: COURSE_ROOT)
+    notebooks_dir: Path = field(default_factory=notebooks_dir)
+    course_root: Path = field(default_factory=project_root)
     sandbox: bool = True
     workers: int = 2
     batch_id: str = field(default_factory=lambda: secrets.token_hex(6))

@@ -40,11 +40,25 @@ from course import assert_answer, check, load_article, show_side_by_side
 # that makes `article` has run. When in doubt, restart and run all.
 
 # %% [markdown]
+# ## Where things are
+#
+# Your course folder, the one JupyterLab's file browser (on the left) shows, holds:
+#
+# | file | what |
+# |---|---|
+# | `00-start.ipynb` … `05-your-article.ipynb` | the six lessons, in order; your answers are saved in them |
+# | `README.md` | how to start JupyterLab on the course again |
+# | `requirements.txt` | the packages the course needs, installed once |
+#
+# The article and the data the lessons read (our English translation, glossaries, codings, more
+# articles) come with the course library, `course`, so you never type a path to them.
+
+# %% [markdown]
 # ## The article
 #
-# The article is a plain-text file in the folder `seeds/` of the course. It appeared in a Dutch
+# The article is a plain-text file that comes with the course library. It appeared in a Dutch
 # newspaper in March 2022 and reports that Russia had asked China for military support.
-# `load_article()` reads it into parts you can work with.
+# `load_article()`, without a path, reads it into parts you can work with.
 
 # %%
 article = load_article()
@@ -128,7 +142,6 @@ check("0.1", answer_0_1)
 """Exercise 0.1: the answer is the number of body paragraphs of the seed article."""
 ### BEGIN HIDDEN TESTS
 assert_answer("0.1", answer_0_1)
-assert answer_0_1 == 13
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -157,7 +170,6 @@ check("0.2", answer_0_2)
 """Exercise 0.2: the city where Sullivan and Yang Jiechi meet."""
 ### BEGIN HIDDEN TESTS
 assert_answer("0.2", answer_0_2)
-assert answer_0_2.strip().casefold() == "rome"
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -186,7 +198,6 @@ check("0.3", answer_0_3)
 """Exercise 0.3: the three headings of the seed article, in order."""
 ### BEGIN HIDDEN TESTS
 assert_answer("0.3", answer_0_3)
-assert list(answer_0_3) == ["Ontmoeting in Rome", "Op de vlakte", "De druk wordt opgevoerd"]
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -100,7 +100,6 @@ check("1.1", answer_1_1)
 """Exercise 1.1: the asker and the asked country of the lead, in that order."""
 ### BEGIN HIDDEN TESTS
 assert_answer("1.1", answer_1_1)
-assert [a.strip().casefold() for a in answer_1_1] == ["rusland", "china"]
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -129,7 +128,6 @@ check("1.2", answer_1_2)
 """Exercise 1.2: the number of sentences in the section 'Op de vlakte'."""
 ### BEGIN HIDDEN TESTS
 assert_answer("1.2", answer_1_2)
-assert answer_1_2 == 8
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -186,7 +184,8 @@ plot_actor_heatmap(find_actor_mentions(article), len(article.paragraphs))
 #
 # <details><summary>Hint</summary>
 #
-# `actors[actors["actor"] == "Jake Sullivan"]` selects his row; look at `first_paragraph`.
+# Find Jake Sullivan's row in the actors table above and read its `first_paragraph` column. The
+# answer is that one number, as an `int`: not his row, and not the whole column.
 #
 # </details>
 
@@ -203,7 +202,6 @@ check("1.3", answer_1_3)
 """Exercise 1.3: the number of the paragraph that first names Sullivan."""
 ### BEGIN HIDDEN TESTS
 assert_answer("1.3", answer_1_3)
-assert answer_1_3 == 2
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -214,7 +212,8 @@ assert answer_1_3 == 2
 #
 # <details><summary>Hint</summary>
 #
-# The table is sorted by `mentions`, most first; `actors.iloc[0]` is its first row.
+# The actors table is sorted by `mentions`, most first. Which actor is in its first row? The
+# answer is that one name, as a `str`: not the whole row.
 #
 # </details>
 
@@ -231,7 +230,6 @@ check("1.4", answer_1_4)
 """Exercise 1.4: the actor with the most mentions, aliases included."""
 ### BEGIN HIDDEN TESTS
 assert_answer("1.4", answer_1_4)
-assert answer_1_4 == "China"
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -293,7 +291,6 @@ check("1.5", answer_1_5)
 """Exercise 1.5: the weekday on which the media reported the request."""
 ### BEGIN HIDDEN TESTS
 assert_answer("1.5", answer_1_5)
-assert answer_1_5.strip().casefold() in ("zondag", "sunday")
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -97,7 +97,6 @@ check("2.1", answer_2_1)
 """Exercise 2.1: the sentence numbers of the three-sentence frequency summary."""
 ### BEGIN HIDDEN TESTS
 assert_answer("2.1", answer_2_1)
-assert sorted(answer_2_1) == [5, 14, 31]
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -126,7 +125,6 @@ check("2.2", answer_2_2)
 """Exercise 2.2: the number of the sentence TextRank ranks first."""
 ### BEGIN HIDDEN TESTS
 assert_answer("2.2", answer_2_2)
-assert answer_2_2 == 10
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -199,7 +197,6 @@ check("2.3", answer_2_3)
 """Exercise 2.3: ROUGE-1 F1 of LEAD-3 against reference A, two decimals."""
 ### BEGIN HIDDEN TESTS
 assert_answer("2.3", answer_2_3)
-assert abs(answer_2_3 - 0.61) < 0.006
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -296,7 +293,6 @@ check("2.4", answer_2_4)
 """Exercise 2.4: the one name in the bad summary that the article does not have."""
 ### BEGIN HIDDEN TESTS
 assert_answer("2.4", answer_2_4)
-assert answer_2_4.strip() == "Genève"
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -325,7 +321,6 @@ check("2.5", answer_2_5)
 """Exercise 2.5: the speaker the article gives for the quotation in the bad summary."""
 ### BEGIN HIDDEN TESTS
 assert_answer("2.5", answer_2_5)
-assert answer_2_5.strip().split()[-1].casefold() == "sullivan"
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -121,7 +121,6 @@ check("3.1", answer_3_1)
 """Exercise 3.1: five yes/no answers, in the order of the items asked."""
 ### BEGIN HIDDEN TESTS
 assert_answer("3.1", answer_3_1)
-assert answer_3_1 == reference.set_index("item").loc[["C1", "C2", "H4", "M2", "E1"], "answer"].tolist()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -188,7 +187,6 @@ check("3.2", answer_3_2)
 """Exercise 3.2: the number of the paragraph with the most conflict markers."""
 ### BEGIN HIDDEN TESTS
 assert_answer("3.2", answer_3_2)
-assert answer_3_2 == 12
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -249,7 +247,6 @@ check("3.3", answer_3_3)
 """Exercise 3.3: the hedges of paragraph 8, as written."""
 ### BEGIN HIDDEN TESTS
 assert_answer("3.3", answer_3_3)
-assert sorted(answer_3_3) == sorted(hedges.loc[hedges["paragraph"] == 8, "text"])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -314,7 +311,6 @@ check("3.4", answer_3_4)
 """Exercise 3.4: Cohen's kappa of coders C and D, two decimals."""
 ### BEGIN HIDDEN TESTS
 assert_answer("3.4", answer_3_4)
-assert abs(answer_3_4 - score_kappa(class_coding.loc["C"], class_coding.loc["D"])) < 0.006
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -388,7 +384,6 @@ check("3.5", answer_3_5)
 """Exercise 3.5: the label of the frame with the highest reference score."""
 ### BEGIN HIDDEN TESTS
 assert_answer("3.5", answer_3_5)
-assert answer_3_5 == frame_profile(reference).idxmax()
 ### END HIDDEN TESTS
 
 # %% [markdown]

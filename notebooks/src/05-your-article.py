@@ -20,28 +20,32 @@
 # One cell loads the tools of lessons 01–04, and the analysis that runs them all at once.
 
 # %%
-from course import (describe_readability, find_actors, find_attributions, find_hedges, find_loaded_words,
-                    find_quotations, find_rare_words, find_rouge, find_sources, find_voices, join_summary,
-                    lexicon_profile, list_silent_actors, load_article, plot_voices, score_readability, show_actors,
-                    show_frames, summarize_lead, summarize_textrank, tabulate_frame_markers)
+from course import (WEAK_RULES, describe_readability, find_actors, find_attributions, find_hedges,
+                    find_loaded_words, find_quotations, find_rare_words, find_rouge, find_sources, find_statements,
+                    find_voices, join_summary,
+                    data_path, lexicon_profile, list_silent_actors, load_article, plot_voices, score_readability,
+                    show_actors, show_frames, summarize_lead, summarize_textrank, tabulate_frame_markers)
 from course.analyze import analyze_article, format_text
 
 # %% [markdown]
 # ## 1. Choose your article
 #
 # The next cell names the article. By default it is one of the short articles we wrote for the
-# course, in `data/articles/`. To read another one:
+# course; they come with the course library, and `data_path("articles", NAME)` finds them
+# wherever it is installed (the others are `002_droogte_rijn.txt` and `003_ziekenhuis_fusie.txt`).
+# To read another one:
 #
-# - put the article in the course's plain-text format (see *The article format* in the README):
-#   a `date YYYY-MM` line, paragraphs separated by blank lines, subheadings on their own line;
+# - put the article in the course's plain-text format: a `date YYYY-MM` line, paragraphs
+#   separated by blank lines, subheadings on their own line;
 # - check it from a terminal with `course article PATH`;
-# - write its path below, relative to this `notebooks/` folder, and run the notebook again.
+# - write its path below in quotes (relative to the folder of this notebook, e.g.
+#   `article_path = "my_article.txt"`) and run the notebook again.
 #
 # The cell is tagged `parameters`, so a tool such as papermill can run this notebook on any
-# article: `papermill 05-your-article.ipynb out.ipynb -p article_path ../data/articles/002_droogte_rijn.txt`.
+# article: `papermill 05-your-article.ipynb out.ipynb -p article_path my_article.txt`.
 
 # %% tags=parameters
-article_path = "../data/articles/001_fietsenstalling_utrecht.txt"
+article_path = data_path("articles", "001_fietsenstalling_utrecht.txt")
 
 # %% [markdown]
 # `load_article` reads the file. A file that is not an article in the format (missing, empty,
@@ -159,10 +163,21 @@ find_loaded_words(article)[["paragraph", "text", "note"]]
 # %% [markdown]
 # ## 6. Sources (lesson 04)
 #
-# Every quotation, with its kind (direct, partial, scare) and speaker.
+# Every quotation, with its kind (direct, partial, scare, unattributed, unattributed-partial), its
+# speaker and the rule that found the speaker.
 
 # %%
-find_quotations(article)[["paragraph", "kind", "quote", "speaker", "rule"]]
+quotations = find_quotations(article)
+quotations[["paragraph", "kind", "quote", "speaker", "rule"]]
+
+# %% [markdown]
+# Some speakers rest on a weaker rule than a name in the sentence: a `pronoun` (*zegt ze*), the
+# `previous` sentence, a quotation `continued` from the one before, a `role` word (*de
+# gedeputeerde*) or an `organisation` speaking through *een woordvoerder*. These rows are the ones
+# to check against the text first.
+
+# %%
+quotations.loc[quotations["rule"].isin(WEAK_RULES), ["paragraph", "kind", "quote", "speaker", "rule"]]
 
 # %% [markdown]
 # Statements without quotation marks: *volgens X*, *X zegt dat*, *X laat weten*.
@@ -186,6 +201,15 @@ sources
 # | `direct`, `partial`, `indirect` | how many statements of each kind |
 
 # %% [markdown]
+# The statements behind the sources table that rest on a weaker rule, or whose source has type
+# *unknown* (the text gave no role word the rules know): check these rows against the text.
+
+# %%
+statements = find_statements(article)
+weak = statements["speaker"].notna() & (statements["rule"].isin(WEAK_RULES) | (statements["type"] == "unknown"))
+statements.loc[weak, ["paragraph", "kind", "speaker", "rule", "type", "text"]]
+
+# %% [markdown]
 # Whose voices are heard, per side (sources without a side are grouped by type).
 
 # %%
@@ -206,7 +230,7 @@ list_silent_actors(article)
 # %% [markdown]
 # ## 7. Your critical reading
 #
-# Answer the three exercises below for the article you chose. Point to evidence every time: a row
+# Answer the four exercises below for the article you chose. Point to evidence every time: a row
 # of a table above (say which table and which row), or a sentence of the text with its paragraph
 # number (¶). The model answers in the teacher edition are for the default article,
 # `001_fietsenstalling_utrecht.txt`.
@@ -224,12 +248,13 @@ list_silent_actors(article)
 # %% [markdown] prose 5.1 points=2
 # YOUR ANSWER HERE
 # ### BEGIN SOLUTION
-# Officials speak most: the voices table gives *official* 7 of the 10 statements. But the type
+# Officials speak most: the voices table gives *official* 6 of the 11 statements. But the type
 # hides the conflict: alderman Lotte van Dijk (two direct quotes in ¶2, one indirect statement in
 # ¶1) defends the plan, while opposition party Stadsbelang Utrecht and its leader Peter de Groot
 # (¶6), also typed *official*, attack it. The critics outside politics get one direct quote,
-# resident Ahmed Benali (¶3). The table has 6 named and 2 anonymous sources, *een ambtenaar die
-# niet met naam genoemd wil worden* and *ingewijden* (¶4): they carry the one uncomfortable fact,
+# resident Ahmed Benali (¶3), next to the residents who *fear* two years of nuisance (¶3, one
+# indirect statement). The table has 6 named and 3 anonymous sources; two of them, *een ambtenaar
+# die niet met naam genoemd wil worden* and *ingewijden* (¶4), carry the one uncomfortable fact,
 # that the costs are uncertain and the 45-million estimate may be too low, and the reader cannot
 # weigh who says it. The list of silent actors only has *gemeente Utrecht* (it speaks through its
 # alderman); the rules miss the *gemeenteraad*, which decides in December (¶6) but is never heard.
@@ -259,13 +284,12 @@ list_silent_actors(article)
 # %% [markdown] prose 5.2 points=2
 # YOUR ANSWER HERE
 # ### BEGIN SOLUTION
-# In ¶5, *Woordvoerder Karin Smit wijst erop dat het aantal fietsers rond het station sinds 2015
-# met een derde is gegroeid.* The sources table types Karin Smit as *official*: the rule sees the
-# role word *woordvoerder* and takes her for a government spokesperson. A reader sees from the
-# sentence before that she speaks for the Fietsersbond, a cyclists' association, so she is an
-# *organisation* source on the same side as the Fietsersbond. A second miss: in ¶6 the quotations
-# table lists De Groot's whole quote, but not the scare quote ‘prestigeproject’ inside it, because
-# the rules keep only the outermost quotation marks.
+# In ¶6, *Fractievoorzitter Peter de Groot: "Dit is een ‘prestigeproject’ dat de stad niet kan
+# betalen."* The quotations table lists De Groot's whole quote, but not the scare quote
+# ‘prestigeproject’ inside it, because the rules keep only the outermost quotation marks; a reader
+# sees that De Groot himself puts the alderman's word at a distance. A second point: the sources
+# table lists *ingewijden* (¶4) as type *unknown*: the text never says whose insiders they are, so
+# the rule cannot type them, and neither can the reader.
 # ### END SOLUTION
 
 # %% [markdown] tags=teacher
@@ -304,7 +328,7 @@ list_silent_actors(article)
 # disagree with the table: the second half, residents against the city and the opposition against
 # the alderman, is a conflict frame, only without the lexicon's words for it. The perspective is
 # the city's: the plan opens the article, the Fietsersbond supports it, and the officials'
-# statements outnumber the residents' by 7 to 1 (voices table). LEAD-3 is fair on the plan but
+# statements outnumber the citizens' by 6 to 2 (voices table). LEAD-3 is fair on the plan but
 # leaves out the critics and the cost. The doubt about the cost rests on two anonymous sources
 # (¶4), and the article does not say whether the city was asked to respond to it.
 # ### END SOLUTION
@@ -322,6 +346,38 @@ list_silent_actors(article)
 #   unchecked sources identified.
 # - Deduct a point when more than one claim has no evidence (no row, no ¶ number), or when a quoted
 #   sentence is not in the article.
+
+# %% [markdown]
+# ### Exercise 5.4 — Correct the table against the text (2 points)
+#
+# - Take the rows above that rest on a weaker rule or an *unknown* type (the two tables after the
+#   quotations and the sources table).
+# - For each row, read its sentence and the one before it, and say whether the speaker (and the
+#   type) is right.
+# - Write the corrected row for every row that is wrong: speaker, type, named; or say that all
+#   rows hold, and what in the text shows it.
+#
+# Write 2–5 sentences or a small corrected table. Your teacher grades it by hand.
+
+# %% [markdown] prose 5.4 points=2
+# YOUR ANSWER HERE
+# ### BEGIN SOLUTION
+# In the default article three rows rest on a weaker rule. The second quotation of ¶2 (*"Als we
+# niets doen, ..."*) is `continued` from *zei Van Dijk* in the sentence before: right, it is the
+# same speaker in the same paragraph. *Zij vrezen twee jaar lang overlast* (¶3) is a `pronoun`
+# pointing to *Bewoners van de wijk Hoog Catharijne* in the sentence before: right, *zij* with a
+# plural verb is the residents, not the alderman, and they are anonymous citizens. *Ingewijden*
+# (¶4) has type *unknown*: the text does not say whose insiders they are, so the correct row keeps
+# *unknown* (anonymous, named False); a reader should not guess *official*.
+# ### END SOLUTION
+
+# %% [markdown] tags=teacher
+# **Rubric for 5.4 (teacher only, 2 points).**
+#
+# - 1 point: every weak-rule or unknown-type row of the student's article is checked against its
+#   sentence, with the paragraph number.
+# - 1 point: each wrong row is corrected (speaker, type, named) with the words of the text that
+#   show it, or the rows are shown to hold.
 
 # %% [markdown]
 # ## Key points
