@@ -23,12 +23,13 @@ import pytest
 
 from conftest import ROOT
 from course import grading as G
-from course.grading.sandbox import sandbox_problem
+from course.grading.sandbox import bwrap_path
 from answers import REFERENCE
 from submissions import LESSON, _write, answered
 
-pytestmark = pytest.mark.skipif(sandbox_problem(ROOT) is not None,
-                                reason=f"the grading sandbox cannot run here: {sandbox_problem(ROOT)}")
+# Skipped only where bubblewrap is not installed at all; installed but failing is a failure.
+pytestmark = pytest.mark.skipif(bwrap_path() is None, reason="bubblewrap (bwrap) is not installed: "
+                                "apt-get install -y bubblewrap (`make test` does this as root)")
 
 LIMITS = G.Limits(cell_timeout=8, timeout=60, memory_mb=768, max_notebook_mb=4, max_output=2_000)
 RIGHT = {"0.1": 1, "0.2": 1, "0.3": 1}
@@ -81,18 +82,27 @@ for place in [root, os.path.dirname(own), "/tmp", "/dev/shm", "/work", os.path.e
 answer_0_1 = len(course.load_article().paragraphs) if found else 0
 '''
 
+#: Outlives its submission on purpose: a double-forked daemon that waits until the process that ran its
+#: notebook is gone, then, for a minute, kills everything it can and tries to rewrite grade files.
 _DAEMON = '''
 import os, signal, time
+runner = os.getpid()
 if os.fork() == 0:
     os.setsid()
     if os.fork() == 0:
+        while True:
+            try:
+                os.kill(runner, 0)
+                time.sleep(0.01)
+            except OSError:
+                break
         end = time.time() + 60
         while time.time() < end:
             try:
                 os.kill(-1, signal.SIGKILL)
             except OSError:
                 pass
-            for path in ("/work/main/grades/grades.csv", "grades.csv", "../grades.csv"):
+            for path in ("/work/main/grades/grades.csv", "grades.csv", "../grades.csv", "/tmp/grades.csv"):
                 try:
                     open(path, "w").write("student,points\\nme,100\\n")
                 except OSError:
@@ -249,10 +259,11 @@ def test_valid_but_hostile_messages_are_capped_and_escaped(attacked, name):
 
 
 @pytest.mark.parametrize("name", ["killer_parent", "killer_all"])
-def test_killing_the_worker_ends_only_that_submission(attacked, name):
+def test_the_worker_cannot_be_killed_from_inside(attacked, name):
+    """The zygote is its PID namespace's init: SIGKILL from inside never reaches it; the run goes on."""
     grade = attacked["by"][name]
-    assert grade.status == "kernel_died" and _points(grade) == ZERO, (grade.status, grade.reason)
-    assert "stopped the process that ran it" in grade.reason and "SIG" not in grade.reason
+    assert (grade.status, _points(grade)) == ("ok", LATER_RIGHT), (grade.status, grade.reason)
+    assert not any("sandbox stopped" in n for n in grade.notes)
 
 
 def test_the_course_and_the_venv_cannot_be_changed(attacked):

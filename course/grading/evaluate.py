@@ -63,12 +63,16 @@ def _namespace(lesson: Lesson, ex: GradedExercise, values: dict[str, Any]) -> di
 
 
 def _check_message(ex_id: str, answer: Any) -> str:
-    from ..checks import check
+    """What ``check()`` says in the notebook about ``answer``; for an unanswered stub, words for a page."""
+    from ..checks import feedback_text
 
     try:
-        return clean_text(check(ex_id, answer).message, 2000)
+        status, message = feedback_text(ex_id, answer)
     except Exception as exc:  # noqa: BLE001 - a check must never break grading
         return f"the answer could not be checked ({type(exc).__name__})"
+    if status == "unanswered":
+        return "Not answered: the answer cell still holds the `...` it was handed out with."
+    return clean_text(message, 2000)
 
 
 def _not_run_message(ex_id: str, error: str | None) -> str:

@@ -500,8 +500,6 @@ class Runner:
                 slot.last_memory_look = now
                 if _pss_total(pids) > lim.memory_mb * 1024 * 1024:
                     self._end_submission(slot, "memory")
-        elif slot.cgroup.pids_hit() and slot.current is not None and now - slot.cell_started > 1.0:
-            self._end_submission(slot, "processes")
 
     def run(self, jobs: list[Job], progress: Callable[[Job], None] | None = None) -> None:
         """Run every job (filled in place), ``ctx.workers`` at a time."""
@@ -596,6 +594,10 @@ def classify(job: Job, killed_for: str | None, current: int | None, wstatus: int
         job.values.clear()
         if current is not None:
             job.results[current] = StepResult(error=["KernelDied", job.reason])
+        return False
+    if done and pids_hit and job.status == "ok":
+        job.status = "resource_limit"
+        job.reason = f"the notebook tried to start more than {limits.processes} processes at once; some failed"
         return False
     if done and (memory_hit or killed_for == "memory"):
         job.status = "resource_limit"

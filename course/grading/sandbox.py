@@ -72,8 +72,16 @@ def bwrap_command(course_root: Path, tmp_mb: int, extra_ro: list[Path] = (), bat
         be told from another's (it is random and no secret).
     """
     size = str(tmp_mb * 1024 * 1024)
+    # The private folders come first: the course may itself live under /tmp (a CI clone), and a
+    # later --tmpfs /tmp would hide it.
     cmd = [bwrap_path() or "bwrap", "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
            "--new-session", "--clearenv", "--uid", "65534", "--gid", "65534", "--hostname", "grader",
+           # The zygote is the PID namespace's init: the kernel delivers no SIGKILL or SIGSTOP to it from
+           # inside, so a submission cannot stop the worker that runs it, and kill(-1) never reaches it.
+           "--as-pid-1",
+           "--proc", "/proc", "--dev", "/dev",
+           "--size", size, "--tmpfs", "/tmp", "--size", size, "--tmpfs", "/dev/shm",
+           "--size", size, "--tmpfs", str(SANDBOX_WORK), "--size", size, "--tmpfs", str(SANDBOX_HOME),
            "--ro-bind", "/usr", "/usr"]
     for name in ("bin", "lib", "lib64", "sbin"):
         target = Path("/") / name
@@ -89,9 +97,6 @@ def bwrap_command(course_root: Path, tmp_mb: int, extra_ro: list[Path] = (), bat
             cmd += ["--ro-bind", str(course_root / part), str(course_root / part)]
     for path in extra_ro:
         cmd += ["--ro-bind", str(path), str(path)]
-    cmd += ["--proc", "/proc", "--dev", "/dev",
-            "--size", size, "--tmpfs", "/tmp", "--size", size, "--tmpfs", "/dev/shm",
-            "--size", size, "--tmpfs", str(SANDBOX_WORK), "--size", size, "--tmpfs", str(SANDBOX_HOME)]
     # The lessons may read ../data and ../seeds from the notebook's folder: the same files, read-only.
     for part in ("data", "seeds"):
         if (course_root / part).exists():

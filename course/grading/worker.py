@@ -222,6 +222,8 @@ def child_main(shell: Any, work: Path, home: Path) -> None:
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
         os.close(devnull)
+        # Nor do processes the student forks (multiprocessing, a fork bomb): only this one reports.
+        os.register_at_fork(after_in_child=lambda: os.close(chan))
         os.setsid()
         limits = job["limits"]
         nbdir = work / "notebooks"
@@ -326,15 +328,26 @@ def _clean_namespace(me: int) -> int:
     return found
 
 
-def _empty(folder: Path) -> None:
-    """Remove what is inside ``folder`` (never following links); read-only mounts stay."""
+def _mount_points() -> list[str]:
+    import psutil
+
+    try:
+        return [p.mountpoint for p in psutil.disk_partitions(all=True)]
+    except (OSError, psutil.Error):
+        return []
+
+
+def _empty(folder: Path, mounts: list[str]) -> None:
+    """Remove what is inside ``folder`` (never following links); mounts and the folders above them stay."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
+        if any(m == entry.path or m.startswith(entry.path.rstrip("/") + "/") for m in mounts):
+            continue
         try:
-            if entry.is_dir(follow_symlinks=False) and not os.path.ismount(entry.path):
+            if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
             elif not entry.is_dir(follow_symlinks=False):
                 os.unlink(entry.path)
@@ -376,8 +389,9 @@ def zygote_main(work: Path, home: Path, sandboxed: bool) -> None:
             send(1, {"ev": "exited", "status": status})
         elif op == "R":
             stray = _clean_namespace(me) if sandboxed else 0
+            mounts = _mount_points()
             for folder in ([work, home, Path("/tmp"), Path("/dev/shm")] if sandboxed else [work / "notebooks", home]):
-                _empty(folder)
+                _empty(folder, mounts)
             send(1, {"ev": "reaped", "nonce": nonce[:64], "status": status, "stray": stray})
             status = 0
         else:

@@ -1,0 +1,83 @@
+"""course.grading.plan and evaluate: a worker gets only the student's material; the page says what check() says."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+from course.checks import check
+from course.grading.evaluate import evaluate
+from course.grading.lessons import load_lesson, prepare, strip_region
+from course.grading.plan import build_plan, job_steps
+from course.grading.protocol import Missing, encode_value
+from course.release import HIDDEN, SOLUTION
+from submissions import answered, student_version
+
+LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def _secret_lines(lesson) -> set[str]:
+    """Every line of a solution or hidden-test region of the instructor notebook (the trivial ones aside)."""
+    lines = set()
+    for cell in lesson.nb.cells:
+        for begin, end in (SOLUTION, HIDDEN):
+            inside = False
+            for line in cell.source.split("\n"):
+                if line.strip() == begin:
+                    inside = True
+                elif line.strip() == end:
+                    inside = False
+                elif inside and len(line.strip()) > 12:
+                    lines.add(line.strip())
+    return lines
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_a_worker_is_handed_only_the_students_material(name):
+    lesson = load_lesson(ROOT / "notebooks" / name)
+    plan = build_plan(lesson, student_version(name))
+    sent = json.dumps(job_steps(plan), ensure_ascii=False)
+    leaks = [line for line in _secret_lines(lesson) if line in sent]
+    assert not leaks, leaks[:3]
+    assert "BEGIN SOLUTION" not in sent and "BEGIN HIDDEN" not in sent
+    assert all(set(step) <= {"kind", "source", "label", "names"} for step in job_steps(plan))
+
+
+def test_a_deleted_worked_example_runs_as_the_student_edition_has_it():
+    lesson = load_lesson(ROOT / "notebooks" / "01-reading.ipynb")
+    nb = student_version("01-reading.ipynb")
+    nb.cells = [c for c in nb.cells if c.metadata.get("course", {}).get("role") or c.cell_type != "code"]
+    steps = [s for s in build_plan(lesson, nb).steps if s.origin == "lesson" and s.kind == "code"]
+    assert len(steps) >= 5
+    assert all(s.source in lesson.student_cells.values() for s in steps)
+
+
+def test_strip_region_removes_marked_lines():
+    text = "a = 1\n### BEGIN SOLUTION\nsecret()\n### END SOLUTION\nb = 2"
+    assert strip_region(text, *SOLUTION) == "a = 1\nb = 2"
+
+
+@pytest.fixture(scope="module")
+def lesson01():
+    return prepare(load_lesson(ROOT / "notebooks" / "01-reading.ipynb"), ROOT)
+
+
+def test_the_page_says_what_check_says(lesson01):
+    import pandas as pd
+
+    ex = next(e for e in lesson01.exercises if e.id == "1.4")
+    series = pd.Series(["China"], name="actor")
+    result = evaluate(lesson01, ex, {ex.student_names[0]: encode_value(series)})
+    assert result.passed is False and result.message == check("1.4", series).message
+    assert "iloc" in result.message and result.answer.startswith("a pandas Series")
+
+
+def test_an_error_in_the_answer_cell_gets_its_own_message(lesson01):
+    ex = next(e for e in lesson01.exercises if e.id == "1.2")
+    result = evaluate(lesson01, ex, {ex.student_names[0]: {"$missing": True}}, answer_error=["NameError", "name 'x' is not defined"])
+    assert "not answered" not in result.message.lower() and "NameError" in result.message
+    unanswered = evaluate(lesson01, ex, {ex.student_names[0]: encode_value(...)})
+    assert "Not answered" in unanswered.message and "this one" not in unanswered.message
+    assert isinstance(Missing(), Missing)
