@@ -30,8 +30,8 @@ What holds, and how:
   the course package, ``data/`` and ``seeds/``, read-only, and private
   in-memory ``/tmp``, ``/dev/shm``, work and home folders; no network, no
   host processes, no host sockets;
-- the worker is forked from a zygote that imported the course and read only
-  the public seed article: it never had an instructor notebook, a hidden
+- the worker is forked from a zygote that imported the course and ran only
+  public material (the seed article, the student edition of the lessons): it never had an instructor notebook, a hidden
   test or another submission in its memory; a child reads its own job;
 - hidden tests run in the grader on plain data; every message is capped and
   validated, and a bad one fails that submission alone (``protocol_error``);

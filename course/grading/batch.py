@@ -206,7 +206,8 @@ def grade_batch(submissions: str | Path, lessons: Iterable[str] | None = None,
         bar = _Progress(len(planned), enabled=ctx.progress)
         log_dir = tmp / "logs"
         log_dir.mkdir(mode=0o700)
-        Runner(ctx, cgroups, log_dir).run([j for j, _, _ in planned],
+        warm = [list(lesson.student_cells.values()) for lesson in prepared]
+        Runner(ctx, cgroups, log_dir, warm).run([j for j, _, _ in planned],
                                           progress=lambda job: bar.step(f"{job.student}/{job.notebook}"))
         bar.close()
         for job, lesson, plan in planned:

@@ -43,7 +43,7 @@ from .protocol import LineReader, ProtocolError, parse_message
 from .sandbox import Cgroup, CgroupSupport, bwrap_command, kill_until_gone
 
 #: Seconds a new slot may take to warm up.
-WARM_TIMEOUT = 120.0
+WARM_TIMEOUT = 240.0
 #: Seconds the zygote may take to fork or to clean up.
 ZYGOTE_TIMEOUT = 20.0
 #: Seconds between two looks at running submissions (timeouts, memory).
@@ -164,9 +164,13 @@ class Runner:
         the runner's own accounting.
     log_dir : Path
         The batch's private folder; each slot's standard error goes there.
+    warm : list of list of str, optional
+        The student edition (code cells) of each lesson to grade: every new
+        zygote runs them once to warm its caches. Public material only.
     """
 
-    def __init__(self, ctx: GradeContext, cgroups: CgroupSupport | None, log_dir: Path) -> None:
+    def __init__(self, ctx: GradeContext, cgroups: CgroupSupport | None, log_dir: Path,
+                 warm: list[list[str]] | None = None) -> None:
         self.ctx = ctx
         self.limits: Limits = ctx.limits
         self.cgroups = cgroups
@@ -175,6 +179,7 @@ class Runner:
         self.serial = 0
         self.slot_starts = 0
         self.failed_starts = 0
+        self.warm = warm or []
 
     # -- slots --------------------------------------------------------------
 
@@ -192,7 +197,7 @@ class Runner:
                 if (self.ctx.course_root / part).exists():
                     (base / "run" / part).symlink_to(self.ctx.course_root / part)
             cmd = [sys.executable, "-m", "course.grading.worker", "--work", str(base / "run"), "--home",
-                   str(base / "home"), "--batch", self.ctx.batch_id]
+                   str(base / "home"), "--batch", self.ctx.batch_id, "--warm"]
             env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(base / "home"), "LANG": "C.UTF-8",
                    "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", "TMPDIR": str(base / "home"),
                    "MPLCONFIGDIR": str(base / "home" / ".matplotlib"), "IPYTHONDIR": str(base / "home" / ".ipython"),
@@ -203,6 +208,8 @@ class Runner:
         os.set_blocking(proc.stdout.fileno(), False)
         os.set_blocking(proc.stdin.fileno(), False)
         slot = _Slot(index, proc, LineReader(), deadline=time.monotonic() + WARM_TIMEOUT)
+        warm = json.dumps(self.warm, ensure_ascii=True).encode()
+        slot.outbox = f"{len(warm)}\n".encode() + warm
         self.slots[index] = slot
         return slot
 

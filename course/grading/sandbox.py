@@ -108,7 +108,7 @@ def bwrap_command(course_root: Path, tmp_mb: int, extra_ro: list[Path] = (), bat
     for key, value in env.items():
         cmd += ["--setenv", key, value]
     cmd += ["--chdir", str(SANDBOX_HOME), "--", sys.executable, "-m", "course.grading.worker",
-            "--work", str(SANDBOX_WORK), "--home", str(SANDBOX_HOME), "--sandboxed", "--batch", batch_id]
+            "--work", str(SANDBOX_WORK), "--home", str(SANDBOX_HOME), "--sandboxed", "--batch", batch_id, "--warm"]
     return cmd
 
 

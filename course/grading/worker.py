@@ -1,9 +1,10 @@
 """The worker: runs inside the sandbox and is the only place student code runs.
 
-``python -m course.grading.worker --work DIR --home DIR [--sandboxed]`` starts a
-*zygote*: it imports the course and warms its caches on public material only
-(the seed article every student has), then waits for commands on standard
-input. It has never seen an instructor notebook, a hidden test, a model
+``python -m course.grading.worker --work DIR --home DIR [--sandboxed] [--warm]``
+starts a *zygote*: it imports the course and warms its caches on public
+material only (the seed article every student has and, with ``--warm``, one
+run of the student edition of each lesson to grade, read from standard
+input), then waits for commands on standard input. It has never seen an instructor notebook, a hidden test, a model
 answer or any submission, so nothing a child inherits from it is secret.
 
 One submission, as the grader drives it (see :mod:`course.grading.runner`)::
@@ -355,12 +356,58 @@ def _empty(folder: Path, mounts: list[str]) -> None:
             pass
 
 
-def zygote_main(work: Path, home: Path, sandboxed: bool) -> None:
-    """Warm up, then fork one child per ``F`` command until standard input closes."""
+def warm_lessons(shell: Any, lessons: list[list[str]], work: Path, budget: float = 90.0) -> None:
+    """Run the student edition of each lesson once, so that its caches are warm in every child.
+
+    The student edition is public material (what every student has); errors
+    are ignored (warming is an optimisation) and the namespace, figures and
+    working folder are emptied afterwards.
+    """
+    import matplotlib.pyplot as plt
+
+    nbdir = work / "notebooks"
+    nbdir.mkdir(parents=True, exist_ok=True)
+    old = os.getcwd()
+    os.chdir(nbdir)
+    end = time.monotonic() + budget
+    try:
+        for cells in lessons:
+            shell.user_ns.clear()
+            shell.init_user_ns()
+            for source in cells:
+                if time.monotonic() > end:
+                    return
+                try:
+                    shell.run_cell(source, store_history=False, silent=True)
+                except BaseException:  # noqa: BLE001
+                    pass
+    finally:
+        shell.user_ns.clear()
+        shell.init_user_ns()
+        plt.close("all")
+        os.chdir(old)
+        _empty(nbdir, [])
+
+
+def zygote_main(work: Path, home: Path, sandboxed: bool, warm: bool = False) -> None:
+    """Warm up, then fork one child per ``F`` command until standard input closes.
+
+    With ``warm``, the first thing on standard input is the student edition of
+    the lessons to grade (``<length>\\n`` and a JSON list of lists of cell
+    sources), run once by :func:`warm_lessons`.
+    """
     import ctypes
 
     sys.stdout = sys.stderr  # nothing of ours may print on the channel (fd 1)
     shell = warm_up()
+    if warm:
+        try:
+            lessons = json.loads(_read_exact(0, int(_read_line(0, 20))))
+        except (EOFError, ValueError):
+            lessons = []
+        if isinstance(lessons, list):
+            warm_lessons(shell, [[c for c in cells if isinstance(c, str)] for cells in lessons if isinstance(cells, list)],
+                         work)
     try:
         ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0: no ptrace, no /proc/<pid>/mem
     except (OSError, AttributeError):
@@ -405,8 +452,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--home", required=True)
     parser.add_argument("--sandboxed", action="store_true")
     parser.add_argument("--batch", default="-", help="the batch's id (only to tell its processes apart)")
+    parser.add_argument("--warm", action="store_true", help="read student editions to warm up on from stdin first")
     args = parser.parse_args(argv)
-    zygote_main(Path(args.work), Path(args.home), args.sandboxed)
+    zygote_main(Path(args.work), Path(args.home), args.sandboxed, args.warm)
 
 
 if __name__ == "__main__":  # pragma: no cover - runs in the sandbox
