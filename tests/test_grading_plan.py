@@ -38,7 +38,7 @@ def _secret_lines(lesson) -> set[str]:
 def test_a_worker_is_handed_only_the_students_material(name):
     lesson = load_lesson(ROOT / "notebooks" / name)
     plan = build_plan(lesson, student_version(name))
-    sent = json.dumps(job_steps(plan), ensure_ascii=False)
+    sent = "\n".join(str(v) for step in job_steps(plan) for v in step.values())
     leaks = [line for line in _secret_lines(lesson) if line in sent]
     assert not leaks, leaks[:3]
     assert "BEGIN SOLUTION" not in sent and "BEGIN HIDDEN" not in sent
@@ -81,3 +81,12 @@ def test_an_error_in_the_answer_cell_gets_its_own_message(lesson01):
     unanswered = evaluate(lesson01, ex, {ex.student_names[0]: encode_value(...)})
     assert "Not answered" in unanswered.message and "this one" not in unanswered.message
     assert isinstance(Missing(), Missing)
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_what_a_zygote_warms_up_on_is_the_student_edition(name):
+    """The cells every new worker runs once (course.grading.batch passes them) hold no solution or hidden test."""
+    lesson = load_lesson(ROOT / "notebooks" / name)
+    warm = "\n".join(lesson.student_cells.values())
+    assert not [line for line in _secret_lines(lesson) if line in warm]
+    assert "BEGIN SOLUTION" not in warm and "BEGIN HIDDEN" not in warm
