@@ -19,7 +19,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: help setup system-deps nbgrader-env lab lab-teacher test test-fast bench notebooks handouts release lock clean
+.PHONY: help setup system-deps nbgrader-env lab lab-teacher test test-fast bench notebooks handouts release grade lock clean
 
 help:
 	@echo "make lab        set up, then start JupyterLab on the student edition ($(STUDENT)/)"
@@ -29,6 +29,7 @@ help:
 	@echo "make notebooks  rebuild and re-execute notebooks/*.ipynb from notebooks/src/"
 	@echo "make handouts   render every lesson as HTML (and PDF) handouts in build/handouts/"
 	@echo "make release    build release/student (the student bundle) and release/teacher"
+	@echo "make grade SUBMISSIONS=class.zip [GRADES=grades] [GRADE_ARGS='--roster r.csv --lms canvas']  grade a class"
 	@echo "make lock       re-pin requirements.lock from a fresh resolve of pyproject.toml"
 	@echo "make clean      remove .venv and build output"
 
@@ -58,7 +59,7 @@ $(STAMP): $(BIN)/python pyproject.toml $(LOCK) $(LAB_SETTINGS)
 # downloaded browser) and poppler-utils (pdftotext reads the printed handouts
 # back). Installed with apt-get when missing and running as root; otherwise
 # one line says what to install (those tests then skip).
-DEBIAN_PACKAGES ?= bwrap:bubblewrap chromium:chromium pdftotext:poppler-utils
+DEBIAN_PACKAGES ?= bwrap:bubblewrap chromium:chromium pdftotext:poppler-utils sbatch:slurm-wlm munged:munge
 system-deps:
 	@missing=""; \
 	for pair in $(DEBIAN_PACKAGES); do \
@@ -132,6 +133,13 @@ handouts: $(STAMP)
 # and teacher edition.
 release: $(STAMP)
 	$(BIN)/course release --out $(RELEASE)
+
+# Grade a class with the venv's `course grade` (no need to activate the venv);
+# see the README's "Teacher workflow". GRADE_ARGS passes any other option.
+GRADES ?= grades
+grade: $(STAMP)
+	$(if $(SUBMISSIONS),,$(error make grade: give SUBMISSIONS=folder-or.zip, e.g. make grade SUBMISSIONS=class.zip))
+	$(BIN)/course grade $(SUBMISSIONS) --out $(GRADES) $(GRADE_ARGS)
 
 lock:
 	rm -rf .lock-venv

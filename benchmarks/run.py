@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/run.py            # the quick ones (a few seconds)
+    python benchmarks/run.py            # the quick ones (seconds each; sharded grading about a minute)
     python benchmarks/run.py --full     # also the slow ones (fresh-clone set-up, grading; minutes)
     python benchmarks/run.py --only load_article
 

@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "score_brouwer": "text",
     "find_readability": "text",
     "describe_readability": "text",
+    "readability_band": "text",
     # display
     "load_translation": "display",
     "show_side_by_side": "display",
@@ -101,6 +102,10 @@ _EXPORTS: dict[str, str] = {
     "find_metaphors": "framing",
     "find_hedges": "framing",
     "find_quotes": "framing",
+    "find_sourcing_words": "framing",
+    "load_paragraph_coding": "framing",
+    "score_precision": "framing",
+    "score_recall": "framing",
     "show_frames": "framing",
     "show_word_choice": "framing",
     "load_class_coding": "framing",
@@ -121,6 +126,10 @@ _EXPORTS: dict[str, str] = {
     "plot_source_network": "sources",
     "load_claims": "sources",
     "claims_path": "sources",
+    "load_lateral": "sources",
+    "search_lateral": "sources",
+    "format_lateral": "sources",
+    "lateral_path": "sources",
     "SOURCE_TYPES": "sources",
     "SPEECH_VERBS": "sources",
     # quotations (the one quotation engine)
@@ -132,6 +141,10 @@ _EXPORTS: dict[str, str] = {
     # checks
     "check": "checks",
     "assert_answer": "checks",
+    "grade_answer": "checks",
+    "grade_function": "checks",
+    "Case": "checks",
+    "Part": "checks",
     "Feedback": "checks",
     "list_exercises": "checks",
     # analyze (course analyze)

@@ -53,6 +53,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .text import MIN_RELIABLE_WORDS
+
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
@@ -110,8 +112,9 @@ def analyze_article(article_or_path: "Article | str | Path") -> dict[str, Any]:
             Number of sentences.
         ``readability`` (dict)
             ``flesch_douma`` and ``brouwer`` of the whole text (2 decimals;
-            None for a text without words). Under ~50 words or 3 sentences
-            the scores are unstable.
+            None for a text without words). Below 100 words (the usual
+            minimum sample of the formulas, :data:`course.text.MIN_RELIABLE_WORDS`)
+            a score is an illustration, not a measurement.
         ``summary`` (dict)
             ``lead`` and ``textrank``: the chosen sentences (3 at most), in
             article order.
@@ -341,7 +344,7 @@ def format_text(result: dict[str, Any]) -> str:
            f"about {words} words",
            f"headings: {'; '.join(r['headings']) or '(none)'}", ""]
     read = r["readability"]
-    note = "" if words >= 50 and r["sentences"] >= 3 else "  (unstable: under ~50 words or 3 sentences)"
+    note = "" if words >= MIN_RELIABLE_WORDS else f"  (under {MIN_RELIABLE_WORDS} words: an illustration, not a measurement)"
     out += ["Readability (whole text; higher is easier)",
             f"  Flesch-Douma {_fmt(read['flesch_douma'])}   Brouwer {_fmt(read['brouwer'])}{note}", ""]
     for key, title in (("lead", "LEAD-3"), ("textrank", "TextRank-3")):
@@ -520,7 +523,8 @@ def render_html(article_or_path: "Article | str | Path", result: dict[str, Any] 
 
     read = r["readability"]
     words = sum(len(p.text.split()) for p in article.paragraphs)
-    unstable = "" if words >= 50 and r["sentences"] >= 3 else " The text is short, so the scores are unstable."
+    unstable = "" if words >= MIN_RELIABLE_WORDS else (f" The text has fewer than {MIN_RELIABLE_WORDS} words, the usual "
+                                                        "minimum sample: read the scores as an illustration.")
     figures = [
         _figure_html(_frames_figure(r["frames"]), "Frames: share of paragraphs with a marker of each frame."),
         _figure_html(plot_voices(article), "Whose voices are heard: statements per side."),

@@ -137,6 +137,8 @@ TEXT = AnswerType("a piece of text (str)", '"Amsterdam"', lambda v: isinstance(v
 BOOL = AnswerType("True or False (bool)", "True", lambda v: isinstance(v, bool))
 TEXT_LIST = AnswerType("a list of strings", '["Den Haag", "Brussel"]', _is_str_list, many=True)
 INT_LIST = AnswerType("a list of whole numbers", "[2, 5]", _is_int_list, many=True)
+DICT = AnswerType('a dict with text keys', '{"E1": [1, "why"]}',
+                  lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v))
 
 
 def type_key(value: Any) -> str:
@@ -386,6 +388,12 @@ class Exercise:
         digest comparison; returns a hint when the answer breaks a rule that
         can be explained without giving the answer away (e.g. "a list of
         three items"). None when it has nothing to say.
+    parts : Callable or None
+        Optional split into independently graded parts,
+        ``parts(normalised) -> list[Part]``: the grade is the points times
+        the weighted share of parts passed (:func:`grade_answer`), and the
+        answer is right when every part passes. With ``parts`` the digest
+        may be ``""``.
     """
 
     id: str
@@ -398,11 +406,118 @@ class Exercise:
     success: str
     wrong: dict[str, str] = field(default_factory=dict)
     judge: Callable[[Any], str | None] | None = None
+    parts: Callable[[Any], list["Part"]] | None = None
 
     @property
     def variable(self) -> str:
         """The name of the answer variable, e.g. ``answer_1_2``."""
         return "answer_" + self.id.replace(".", "_")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One independently graded part of an answer (see ``Exercise.parts``).
+
+    Attributes
+    ----------
+    label : str
+        What the part is, in the student's words: ``"item E1"``.
+    passed : bool
+    weight : float
+        Its share of the points, relative to the other parts.
+    why : str
+        For a part that failed: a question that points to where to look.
+    """
+
+    label: str
+    passed: bool
+    weight: float = 1.0
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test case of a function exercise: the arguments and what the function must return.
+
+    Attributes
+    ----------
+    kind : str
+        The kind of input in words a student understands ("a quote that
+        opens the sentence"). Feedback on held-back cases names only this.
+    args : tuple
+        Positional arguments, plain data only (text, numbers, booleans,
+        None, lists, tuples, dicts with text keys).
+    expected : Any
+        The value the function must return (plain data), compared after the
+        exercise's ``normalise``.
+    """
+
+    kind: str
+    args: tuple
+    expected: Any
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """What a student's function did on one :class:`Case`.
+
+    Attributes
+    ----------
+    kind : str
+        The case's kind.
+    passed : bool
+    got : Any
+        The value returned (None after an error).
+    error : str
+        ``"TypeError: ..."`` when the call raised, ``""`` otherwise.
+    """
+
+    kind: str
+    passed: bool
+    got: Any = None
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class FunctionExercise:
+    """An exercise whose answer is a function the student writes.
+
+    ``check()`` calls it on the ``visible`` cases (shown to the student, with
+    their expected values); the grade calls it on held-back cases that live
+    only in the instructor notebook's hidden test
+    (``grade_function(id, fn, cases)``) and awards the share of cases passed.
+
+    Attributes
+    ----------
+    id, title, points, hint, success
+        As in :class:`Exercise`.
+    function : str
+        The name the student's ``def`` must have.
+    signature : str
+        E.g. ``"split_sentences(text: str) -> list[str]"``.
+    visible : tuple of Case
+        The cases ``check()`` runs.
+    normalise : Callable
+        Applied to the returned and the expected value before comparing.
+    kind_hints : dict
+        Case kind -> a question for when a case of that kind fails.
+    """
+
+    id: str
+    title: str
+    points: int
+    function: str
+    signature: str
+    visible: tuple[Case, ...]
+    normalise: Callable[[Any], Any]
+    hint: str
+    success: str
+    kind_hints: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def variable(self) -> str:
+        """The name the answer is read from: the function's name."""
+        return self.function
 
 
 @dataclass(frozen=True)
@@ -522,6 +637,8 @@ def check(exercise_id: str, answer: Any) -> Feedback:
             "unknown_exercise",
             f"there is no exercise {exercise_id!r}; is the id the same as in the exercise heading?",
         )
+    if isinstance(exercise, FunctionExercise):
+        return check_function(exercise, answer)
     if answer is Ellipsis:
         return Feedback(
             exercise.id,
@@ -552,10 +669,267 @@ def check(exercise_id: str, answer: Any) -> Feedback:
         )
     if rule:
         return Feedback(exercise.id, "wrong", rule, exercise.title)
+    if exercise.parts is not None:
+        return _parts_feedback(exercise, _safe_parts(exercise, value))
     d = digest(exercise.id, value)
     if d == exercise.answer_digest:
         return Feedback(exercise.id, "correct", exercise.success, exercise.title)
     return Feedback(exercise.id, "wrong", exercise.wrong.get(d, exercise.hint), exercise.title)
+
+
+def _safe_parts(exercise: Exercise, value: Any) -> list[Part]:
+    """The parts of a normalised answer; one failed part when the split itself fails."""
+    try:
+        parts = list(exercise.parts(value)) if exercise.parts else []
+    except Exception:  # noqa: BLE001 - a value the split cannot read
+        return [Part("the answer", False, 1.0, exercise.hint)]
+    return parts or [Part("the answer", False, 1.0, exercise.hint)]
+
+
+def _parts_feedback(exercise: Exercise, parts: list[Part]) -> Feedback:
+    """Correct when every part passes; else which parts did not, each with its question."""
+    failed = [p for p in parts if not p.passed]
+    if not failed:
+        return Feedback(exercise.id, "correct", exercise.success, exercise.title)
+    shown = "; ".join(f"{p.label}: {p.why or exercise.hint}" for p in failed[:4])
+    more = f" (and {len(failed) - 4} more)" if len(failed) > 4 else ""
+    ok = len(parts) - len(failed)
+    return Feedback(exercise.id, "wrong", f"{ok} of {len(parts)} parts are right. Not yet: {shown}{more}",
+                    exercise.title)
+
+
+def share_points(points: float, weights_passed: float, weights_total: float) -> float:
+    """Points for a share of an exercise, rounded to two decimals (what a grade shows).
+
+    Parameters
+    ----------
+    points : float
+        The exercise's points.
+    weights_passed, weights_total : float
+        The summed weight of what passed and of everything.
+    """
+    if weights_total <= 0:
+        return 0.0
+    return round(points * weights_passed / weights_total, 2) + 0.0
+
+
+def score_answer(exercise_id: str, answer: Any) -> tuple[float, list[Part]]:
+    """The points an answer to a value exercise earns, and its parts.
+
+    Without ``parts`` the exercise is all or nothing: its points when
+    :func:`check` says correct, else 0 (one part, "the answer").
+
+    Returns
+    -------
+    tuple of (float, list of Part)
+    """
+    exercise = get_exercise(exercise_id)
+    if exercise is None or isinstance(exercise, FunctionExercise):
+        raise ValueError(f"{exercise_id!r} is not a value exercise")
+    feedback = check(exercise_id, answer)
+    if exercise.parts is None or feedback.status in ("unanswered", "not_run", "wrong_type"):
+        return (float(exercise.points) if feedback.correct else 0.0), [Part("the answer", feedback.correct)]
+    try:
+        value = exercise.normalise(answer)
+    except Exception:  # noqa: BLE001
+        return 0.0, [Part("the answer", False)]
+    parts = _safe_parts(exercise, value)
+    total = sum(p.weight for p in parts)
+    return share_points(exercise.points, sum(p.weight for p in parts if p.passed), total), parts
+
+
+def grade_answer(exercise_id: str, answer: Any) -> float:
+    """The points an answer earns (a hidden test's last expression: nbgrader takes it as partial credit).
+
+    Parameters
+    ----------
+    exercise_id : str
+    answer : Any
+
+    Returns
+    -------
+    float
+        Between 0 and the exercise's points.
+    """
+    return score_answer(exercise_id, answer)[0]
+
+
+# --------------------------------------------------------------------------
+# Function exercises
+
+
+def _short(value: Any, limit: int = 160) -> str:
+    """A short repr for feedback."""
+    import reprlib
+
+    r = reprlib.Repr()
+    r.maxstring, r.maxother, r.maxlist, r.maxtuple, r.maxdict = limit, limit, 8, 8, 6
+    text = r.repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def outputs_match(exercise: FunctionExercise, got: Any, expected: Any) -> bool:
+    """True when a returned value equals the expected one after the exercise's normaliser."""
+    if got is Ellipsis:
+        return False
+    try:
+        return bool(exercise.normalise(got) == exercise.normalise(expected))
+    except Exception:  # noqa: BLE001 - a value the normaliser cannot read is not a match
+        return False
+
+
+def run_case(exercise: FunctionExercise, function: Callable[..., Any], case: Case) -> CaseResult:
+    """Call ``function`` on a copy of one case's arguments and compare what it returns.
+
+    Parameters
+    ----------
+    exercise : FunctionExercise
+    function : Callable
+        The student's function.
+    case : Case
+
+    Returns
+    -------
+    CaseResult
+    """
+    import copy
+
+    try:
+        got = function(*copy.deepcopy(tuple(case.args)))
+    except Exception as exc:  # noqa: BLE001 - the student's error is feedback, not a crash
+        return CaseResult(case.kind, False, None, f"{type(exc).__name__}: {exc}"[:200])
+    return CaseResult(case.kind, outputs_match(exercise, got, case.expected), got)
+
+
+def _still_a_stub(results: list[CaseResult]) -> bool:
+    return any(r.got is Ellipsis or "ellipsis" in r.error.lower() for r in results)
+
+
+def check_function(exercise: FunctionExercise, function: Any) -> Feedback:
+    """Check a function answer on the exercise's visible cases. Never raises.
+
+    Parameters
+    ----------
+    exercise : FunctionExercise
+    function : Any
+        The student's function (``...``, :data:`NOT_DEFINED` or anything
+        else is answered as for a value exercise).
+
+    Returns
+    -------
+    Feedback
+        On a failed case: its kind, the call, the expected value and what
+        the function returned (these cases are visible to the student).
+    """
+    name = exercise.function
+    if function is Ellipsis:
+        return Feedback(exercise.id, "unanswered", f"write the function `{exercise.signature}` in the answer "
+                        "cell, run that cell, then this one.", exercise.title)
+    if _is_not_defined(function):
+        return not_run_feedback(exercise.id)
+    if not callable(function):
+        return Feedback(exercise.id, "wrong_type", f"expected a function: define it with `def {name}(...):`; "
+                        f"you gave {describe_type(function)}.", exercise.title)
+    results = [run_case(exercise, function, case) for case in exercise.visible]
+    if _still_a_stub(results):
+        return Feedback(exercise.id, "unanswered", f"`{name}` still returns (or uses) the `...` it was handed out "
+                        "with: replace each `...` with your code, run that cell, then this one.", exercise.title)
+    n_ok = sum(r.passed for r in results)
+    if n_ok == len(results):
+        return Feedback(exercise.id, "correct", f"{exercise.success} (All {len(results)} example cases pass; the "
+                        "grade also runs held-back cases of the same kinds.)", exercise.title)
+    lines = []
+    for case, r in zip(exercise.visible, results):
+        if r.passed:
+            continue
+        call = f"{name}({', '.join(_short(a, 80) for a in case.args)})"
+        did = f"raised {r.error}" if r.error else f"returned {_short(r.got)}"
+        question = exercise.kind_hints.get(case.kind, exercise.hint)
+        lines.append(f"{case.kind}: `{call}` should return {_short(case.expected)} but {did}. {question}")
+    return Feedback(exercise.id, "wrong", f"{n_ok} of {len(results)} example cases pass. " + " ".join(lines[:2]),
+                    exercise.title)
+
+
+def function_points(exercise: FunctionExercise, results: list[CaseResult]) -> float:
+    """Points for the held-back cases passed: the exercise's points times the share passed."""
+    return share_points(exercise.points, sum(r.passed for r in results), len(results))
+
+
+def function_feedback(exercise_id: str, results: list[CaseResult]) -> tuple[str, str, list[dict]]:
+    """What a grade says about a function on held-back cases (for the grader's feedback page).
+
+    Names the kinds of case that failed and the errors raised, never a
+    held-back input or its expected value.
+
+    Parameters
+    ----------
+    exercise_id : str
+    results : list of CaseResult
+        One per held-back case, in order.
+
+    Returns
+    -------
+    tuple of (str, str, list of dict)
+        The status (``"correct"`` when every case passed, else ``"wrong"``),
+        the message, and one part per kind of case:
+        ``{"label", "passed", "points", "max_points"}``.
+    """
+    exercise = get_exercise(exercise_id)
+    if not isinstance(exercise, FunctionExercise):
+        raise ValueError(f"{exercise_id!r} is not a function exercise")
+    total = len(results)
+    kinds: dict[str, list[CaseResult]] = {}
+    for r in results:
+        kinds.setdefault(r.kind, []).append(r)
+    parts = []
+    for kind, rs in kinds.items():
+        ok = sum(r.passed for r in rs)
+        parts.append({"label": f"{kind} ({ok} of {len(rs)} cases)", "passed": ok == len(rs),
+                      "points": share_points(exercise.points, ok, total),
+                      "max_points": share_points(exercise.points, len(rs), total)})
+    n_ok = sum(r.passed for r in results)
+    if total and n_ok == total:
+        return "correct", f"All {total} held-back cases pass. {exercise.success}", parts
+    if _still_a_stub(results):
+        return "unanswered", f"`{exercise.function}` still returns (or uses) the `...` it was handed out with.", parts
+    failed = []
+    for kind, rs in kinds.items():
+        bad = [r for r in rs if not r.passed]
+        if not bad:
+            continue
+        errors = sorted({r.error.split(":")[0] for r in bad if r.error})
+        raised = f" (raised {', '.join(errors)})" if errors else ""
+        failed.append(f"{kind}: {len(rs) - len(bad)} of {len(rs)} pass{raised}. "
+                      f"{exercise.kind_hints.get(kind, exercise.hint)}")
+    return "wrong", f"{n_ok} of {total} held-back cases pass. " + " ".join(failed[:4]), parts
+
+
+def grade_function(exercise_id: str, function: Any, cases: list[Case]) -> float:
+    """Call a student's function on held-back cases; return the points earned.
+
+    This is the hidden test of a function exercise, as the cell's last
+    expression (nbgrader takes the number as partial credit). The grader of
+    :mod:`course.grading` reads the cases from the test's source and never
+    runs this in the student's process.
+
+    Parameters
+    ----------
+    exercise_id : str
+    function : Callable
+        The student's function.
+    cases : list of Case
+
+    Returns
+    -------
+    float
+        The exercise's points times the share of cases passed.
+    """
+    exercise = get_exercise(exercise_id)
+    if not isinstance(exercise, FunctionExercise):
+        raise ValueError(f"{exercise_id!r} is not a function exercise")
+    if not callable(function):
+        return 0.0
+    return function_points(exercise, [run_case(exercise, function, c) for c in cases])
 
 
 def _end(sentence: str) -> str:
@@ -644,8 +1018,13 @@ def _missing_answer(error: BaseException) -> str | None:
     """The exercise id when ``error`` is a NameError of a known exercise's answer variable."""
     name = getattr(error, "name", None) or ""
     match = _ANSWER_NAME.fullmatch(name)
-    if not isinstance(error, NameError) or match is None:
+    if not isinstance(error, NameError):
         return None
+    if match is None:
+        from .exercises import load_all
+
+        return next((e.id for e in load_all().values() if isinstance(e, FunctionExercise) and e.function == name),
+                    None)
     exercise_id = f"{int(match[1])}.{int(match[2])}"
     return exercise_id if get_exercise(exercise_id) is not None else None
 

@@ -15,9 +15,12 @@ there) and works on any article in the course format.
 - Frame markers: :func:`load_lexicon`, :func:`find_frame_markers`,
   :func:`tabulate_frame_markers`, :func:`lexicon_profile`, :func:`show_frames`.
 - Word choice: :func:`find_loaded_words`, :func:`find_metaphors`,
-  :func:`find_hedges`, :func:`find_quotes`, :func:`show_word_choice`.
+  :func:`find_hedges`, :func:`find_sourcing_words`, :func:`find_quotes`,
+  :func:`show_word_choice`.
 - Agreement: :func:`load_class_coding`, :func:`score_kappa`,
   :func:`score_alpha`, :func:`describe_alpha`.
+- Validating a word list against people: :func:`load_paragraph_coding`,
+  :func:`score_precision`, :func:`score_recall`.
 - Plots: :func:`plot_frame_profiles`, :func:`plot_frame_heatmap`.
 """
 
@@ -42,8 +45,11 @@ if TYPE_CHECKING:  # pragma: no cover
 FRAMING_DIR = data_path("framing")
 #: The five generic frames of Semetko & Valkenburg (2000), in codebook order.
 FRAMES = ("responsibility", "human_interest", "conflict", "morality", "economic")
-#: Kinds of word choice in ``word_choice.csv``.
-WORD_KINDS = ("loaded", "metaphor", "hedge")
+#: Kinds of word choice in ``word_choice.csv``. ``sourcing`` words say how a
+#: claim is sourced or judge its sources (*anonieme*, *oncontroleerbare*,
+#: *internationaal gerespecteerde*): they are not hedges, which mark a claim
+#: itself as uncertain (*zou*, *kan*).
+WORD_KINDS = ("loaded", "metaphor", "hedge", "sourcing")
 #: Okabe–Ito colour per frame (shared by highlighted text and charts).
 FRAME_COLOURS = {
     "responsibility": "#56B4E9",
@@ -52,7 +58,8 @@ FRAME_COLOURS = {
     "morality": "#CC79A7",
     "economic": "#009E73",
 }
-KIND_COLOURS = {"loaded": "#D55E00", "metaphor": "#56B4E9", "hedge": "#F0E442", "scare": "#CC79A7",
+KIND_COLOURS = {"loaded": "#D55E00", "metaphor": "#56B4E9", "hedge": "#F0E442", "sourcing": "#0072B2",
+                "scare": "#CC79A7",
                 "partial": "#E69F00", "direct": "#009E73", "unattributed": "#BBBBBB"}
 #: Krippendorff's (2004) thresholds for alpha.
 ALPHA_RELIABLE = 0.800
@@ -105,10 +112,13 @@ def load_reference_coding(scope: str = "article") -> "pd.DataFrame":
     Returns
     -------
     pandas.DataFrame
-        ``item``, ``frame``, ``answer`` (1 = yes, 0 = no) and a one-line
-        ``justification``, for every text item.
+        ``item``, ``frame``, ``answer`` (1 = yes, 0 = no), ``disputed``
+        (True for an item on which careful coders can differ: either answer
+        is accepted with a reason) and a one-line ``justification``, for
+        every text item.
     """
     table = _read_csv("reference_coding.csv")
+    table["disputed"] = table["disputed"].astype(bool)
     if scope not in set(table["scope"]):
         raise ValueError(f"no reference coding for scope {scope!r}; known: {sorted(set(table['scope']))}")
     table = table[table["scope"] == scope].drop(columns="scope")
@@ -207,7 +217,7 @@ def load_lexicon() -> "pd.DataFrame":
 
 
 def load_word_choice() -> "pd.DataFrame":
-    """Load the word-choice list: ``term``, ``kind`` (loaded, metaphor, hedge), ``note``."""
+    """Load the word-choice list: ``term``, ``kind`` (one of :data:`WORD_KINDS`), ``note``."""
     return _read_csv("word_choice.csv")
 
 
@@ -331,15 +341,30 @@ def find_hedges(article: Article) -> "pd.DataFrame":
     return _kind(article, "hedge")
 
 
+def find_sourcing_words(article: Article) -> "pd.DataFrame":
+    """Find words that say how a claim is sourced or judge its sources (*anonieme*, *oncontroleerbare* ...).
+
+    They are the newspaper's own word choice about its sources: *anonieme
+    bronnen* says the sources are unnamed, *oncontroleerbare informatie*
+    judges the information, and *internationaal gerespecteerde media* vouches
+    for the outlets the paper relies on. Columns as :func:`find_loaded_words`.
+    """
+    return _kind(article, "sourcing")
+
+
 def find_quotes(article: Article) -> "pd.DataFrame":
     """Find quoted passages and tell scare quotes from quotations: lesson 03's view of the quotation engine.
 
     The quotations and their kinds come from :mod:`course.quotations`: a
     full sentence is ``direct`` when someone is said to speak it, else
     ``unattributed``; a fragment is ``partial`` when it is attributed and a
-    ``scare`` quote when nothing says who said it (a fragment after a verb
-    of agreeing, such as *beklonken hun ‘ijzersterke vriendschap’*, counts
-    as a scare quote here; lesson 04 discusses its two readings).
+    ``scare`` quote when nothing says who said it. A fragment after a verb
+    of agreeing, such as *Xi en Poetin beklonken hun ‘ijzersterke
+    vriendschap’*, counts as a scare quote here, though it has two readings:
+    a scare quote (the paper keeps a phrase nobody is said to have spoken at
+    a distance) or a partial quote whose implied speakers are the subjects
+    of the verb (the seed's paper puts partial quotes in single marks, as in
+    ‘direct en achter de schermen’). Lesson 03 teaches both readings.
 
     Returns
     -------
@@ -469,6 +494,114 @@ def describe_alpha(alpha: float) -> str:
     if alpha >= ALPHA_TENTATIVE:
         return "tentative conclusions only (.667 ≤ α < .800)"
     return "too low to rely on (α < .667)"
+
+
+def _article_by_name(name: str) -> Article:
+    """Load a coded article by file name: the seed from ``seeds/``, the others from ``data/articles/``."""
+    from .article import SEED_PATH, load_article
+
+    return load_article(SEED_PATH if name == SEED_PATH.name else data_path("articles", name))
+
+
+def load_paragraph_coding(frame: str = "economic") -> "pd.DataFrame":
+    """Load our coding of one frame paragraph by paragraph, in the seed and the course's other articles.
+
+    One variable (is the frame present in this paragraph?) over many units
+    (every paragraph of four articles): the kind of data agreement and
+    validation statistics are meant for. A paragraph has the economic frame
+    when any of the items E1-E3 of the codebook would be yes for it alone.
+
+    Parameters
+    ----------
+    frame : str, optional
+        A frame of :data:`FRAMES` that has been coded (only ``"economic"`` so far).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article`` (file name), ``paragraph``, ``text``, ``answer`` (1 =
+        the frame is there), ``disputed`` (True where careful coders can
+        differ), ``justification``, and ``lexicon``: True when the course's
+        frame lexicon finds a marker of ``frame`` in the paragraph.
+    """
+    table = _read_csv("paragraph_coding.csv")
+    if frame not in set(table["frame"]):
+        raise ValueError(f"no paragraph coding for frame {frame!r}; coded: {sorted(set(table['frame']))}")
+    table = table[table["frame"] == frame].drop(columns="frame").reset_index(drop=True)
+    table["disputed"] = table["disputed"].astype(bool)
+    texts, found = [], []
+    for name, rows in table.groupby("article", sort=False):
+        article = _article_by_name(str(name))
+        counts = tabulate_frame_markers(article)[frame]
+        for n in rows["paragraph"]:
+            texts.append(article.paragraph(int(n)).text)
+            found.append(bool(counts.loc[int(n)] > 0))
+    table.insert(2, "text", texts)
+    table["lexicon"] = found
+    return table
+
+
+def _pairs(found: Any, coded: Any) -> list[tuple[bool, bool]]:
+    """Pair two yes/no codings unit by unit and drop the units either left open (None, NaN or ``...``).
+
+    Two dicts or Series are paired by key (e.g. paragraph number); a list is
+    paired by position, also with a dict or Series of the same length (in
+    its order).
+    """
+    import pandas as pd
+
+    keyed = [isinstance(v, (dict, pd.Series)) for v in (found, coded)]
+    a = pd.Series(found) if keyed[0] else pd.Series(list(found), dtype=object)
+    b = pd.Series(coded) if keyed[1] else pd.Series(list(coded), dtype=object)
+    if keyed[0] != keyed[1] or not any(keyed):
+        if len(a) != len(b):
+            raise ValueError(f"both codings need the same number of units ({len(a)} and {len(b)})")
+        a, b = a.reset_index(drop=True), b.reset_index(drop=True)
+    joined = pd.concat([a.rename("found"), b.rename("coded")], axis=1, join="inner")
+
+    def is_open(value: Any) -> bool:
+        return value is None or value is Ellipsis or (isinstance(value, float) and value != value)
+
+    return [(bool(f), bool(c)) for f, c in zip(joined["found"], joined["coded"]) if not (is_open(f) or is_open(c))]
+
+
+def score_precision(found: Any, coded: Any) -> float:
+    """Precision of a computer's yes/no decisions against a human coding: of the units it finds, the share people coded yes.
+
+    Parameters
+    ----------
+    found : list, dict or pandas.Series
+        The computer's decision per unit (True/1 = it finds the frame).
+    coded : list, dict or pandas.Series
+        The human coding of the same units (1 = the frame is there). Lists
+        are paired by position, dicts and Series by key (paragraph number);
+        a unit left at None in either is not counted.
+
+    Returns
+    -------
+    float
+        true positives / (true positives + false positives); NaN when the
+        computer finds nothing.
+    """
+    pairs = _pairs(found, coded)
+    hits = [c for f, c in pairs if f]
+    return sum(hits) / len(hits) if hits else float("nan")
+
+
+def score_recall(found: Any, coded: Any) -> float:
+    """Recall of a computer's yes/no decisions against a human coding: of the units people coded yes, the share it finds.
+
+    Parameters are those of :func:`score_precision`.
+
+    Returns
+    -------
+    float
+        true positives / (true positives + false negatives); NaN when people
+        coded no unit yes.
+    """
+    pairs = _pairs(found, coded)
+    wanted = [f for f, c in pairs if c]
+    return sum(wanted) / len(wanted) if wanted else float("nan")
 
 
 def compare_profiles(article: Article, reference: Any = None, student: Any = None) -> "pd.DataFrame":

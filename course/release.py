@@ -49,7 +49,11 @@ SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
 TEACHER_TAG = "teacher"
 #: Solution or test lines too generic to count as a leak when they reappear.
-_TRIVIAL = re.compile(r"^\s*(#.*|pass|\)|\]|\}|)\s*$")
+#: Lines that say nothing of an answer, so are never searched for as leaks: blank lines, comments,
+#: closing brackets, imports, and generic statements (``return result``, ``count += 1``, ``out = []``).
+_TRIVIAL = re.compile(r"""^\s*(\#.*|pass|[)\]}]+[,:]?|import\ [\w., ]+|from\ [\w.]+\ import\ [\w., ()*]+
+                          |return\ \w+|else:|try:|finally:|continue|break|\w+\ [+-]=\ 1|\w+\ =\ (0|\[\]|\{\}|""|None)
+                          |\"\"\"|\'\'\'|)\s*$""", re.X)
 
 
 class ReleaseError(RuntimeError):
@@ -95,7 +99,9 @@ def student_notebook(nb: Any) -> tuple[Any, list[str]]:
     -------
     (notebook, secrets)
         The student notebook, and the non-trivial lines removed from it
-        (solutions and hidden tests), which :func:`find_leaks` searches for.
+        (solutions and hidden tests) that the student edition does not show
+        anyway (a scaffold's given lines are public), which
+        :func:`find_leaks` searches for.
     """
     import copy
 
@@ -126,8 +132,17 @@ def student_notebook(nb: Any) -> tuple[Any, list[str]]:
         cell.metadata.pop("execution", None)
         cells.append(cell)
     out.cells = cells
-    secrets = [s.strip() for s in secrets if not _TRIVIAL.match(s) and len(s.strip()) >= 8]
+    # A line the student edition itself shows (the given part of a scaffolded function, a line of the
+    # exercise text) is public, even when the solution repeats it.
+    public = {_code_of(line) for cell in cells for line in cell.source.split("\n")}
+    secrets = [s.strip() for s in secrets
+               if not _TRIVIAL.match(s) and len(s.strip()) >= 8 and _code_of(s) not in public]
     return out, secrets
+
+
+def _code_of(line: str) -> str:
+    """A line without its indentation and trailing comment (``x = 0  # start`` -> ``x = 0``)."""
+    return re.sub(r"\s+#[^\"']*$", "", line.strip())
 
 
 def find_leaks(nb: Any, secrets: Iterable[str] = (), name: str = "<notebook>") -> list[str]:
@@ -202,6 +217,34 @@ def find_bundle_leaks(files: dict[str, bytes], secrets: Iterable[str] = (), name
     return leaks
 
 
+def method_lines(nb: Any) -> set[str]:
+    """The lines of the solutions that write a function (``def ...``): the method, not an answer.
+
+    A function exercise's solution re-implements a method the course
+    library itself ships (ROUGE, kappa, sentence splitting), so its lines
+    may coincide with the library's; the wheel is not searched for them.
+    The student notebook still is, and hidden tests are always searched.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An instructor notebook.
+
+    Returns
+    -------
+    set of str
+        Stripped lines of solution regions that define a function.
+    """
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.metadata.get("course", {}).get("role") != "answer":
+            continue
+        _, removed = _strip_region(cell.source, *SOLUTION)
+        if any(line.lstrip().startswith("def ") for line in removed):
+            found |= {line.strip() for line in removed}
+    return found
+
+
 def release(
     notebooks: str | Path,
     out: str | Path,
@@ -250,7 +293,8 @@ def release(
         nb = nbformat.read(path, as_version=4)
         student, secrets = student_notebook(nb)
         leaks += find_leaks(student, [*secrets, *forbidden], path.name)
-        all_secrets += secrets
+        methods = method_lines(nb)
+        all_secrets += [line for line in secrets if line not in methods]
         built.append((path, student))
     wheel: dict[str, bytes] = {}
     if with_bundle:

@@ -15,12 +15,16 @@ this module turns them into the lesson's tables:
   whose voices are heard, and who is talked about but never speaks;
 - :func:`build_source_network`, :func:`plot_source_network` — who reports
   what about whom;
-- :func:`load_claims` — the article's main claims with their basis.
+- :func:`load_claims` — the article's main claims with their basis;
+- :func:`load_lateral`, :func:`search_lateral` — an offline pack of dated,
+  sourced facts from other coverage and official transcripts, for lateral
+  reading (``data/lateral/<article stem>/facts.csv``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +42,13 @@ if TYPE_CHECKING:  # pragma: no cover
 DATA_DIR = data_path("sources")
 #: The further example articles in the course format.
 ARTICLES_DIR = DATA_DIR.parent / "articles"
+#: The lateral-reading packs, one folder per article stem (``<stem>/facts.csv`` and ``<stem>/README.md``).
+LATERAL_DIR = DATA_DIR.parent / "lateral"
+#: The columns of a lateral-reading pack, in order.
+LATERAL_COLUMNS = ("id", "paragraph", "claim", "date", "fact", "outlet", "title", "published", "url", "kind")
+#: The kinds of source a pack row may have.
+LATERAL_KINDS = ("official transcript", "official statement", "news agency report", "other coverage", "state media",
+                 "article")
 
 #: Source types, in the order tables and charts use.
 SOURCE_TYPES = ("official", "expert", "media", "organisation", "citizen", "document", "unknown")
@@ -382,3 +393,120 @@ def load_claims(article: Article, path: str | Path | None = None) -> "pd.DataFra
     import pandas as pd
 
     return pd.read_csv(path or claims_path(_check(article)), dtype={"paragraph": "int64"}, keep_default_na=False)
+
+
+def lateral_path(article: Article | None = None) -> Path:
+    """The lateral-reading pack of an article: ``data/lateral/<stem>/facts.csv`` (the seed's when None)."""
+    from .article import SEED_PATH
+
+    stem = Path(_check(article).path).stem if article is not None else SEED_PATH.stem
+    return LATERAL_DIR / stem / "facts.csv"
+
+
+def load_lateral(article: Article | None = None, path: str | Path | None = None) -> "pd.DataFrame":
+    """The lateral-reading pack: facts from other coverage and official transcripts, each dated and sourced.
+
+    The pack is written by the course authors, in their own words, with the
+    source of every fact named (outlet, title, date, address); see the
+    ``README.md`` beside it for how it was made and what it could not confirm.
+
+    Parameters
+    ----------
+    article : Article, optional
+        Whose pack to read; the seed article's by default.
+    path : str or Path, optional
+        Another pack file with the same columns (:data:`LATERAL_COLUMNS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`LATERAL_COLUMNS`; ``paragraph`` is an int (0: the
+        article as a whole), the other columns are text ("" when empty).
+    """
+    import pandas as pd
+
+    return pd.read_csv(path or lateral_path(article), dtype=str, keep_default_na=False).astype(
+        {"paragraph": "int64"})[list(LATERAL_COLUMNS)]
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics: "Oekraïne" -> "oekraine"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: Words a lateral search ignores (English and Dutch function words).
+_SEARCH_STOP = frozenset("""a an and are as at be by de did die een en for from had has het in is it of on or that the
+to van voor was were what who with no not without""".split())
+
+
+def _stems(query: str) -> list[str]:
+    """The search words of a query: folded, stop words dropped, long words cut to a stem (*denied* -> *deni*)."""
+    words = [w for w in re.findall(r"\w+", _fold(query)) if w not in _SEARCH_STOP and (len(w) > 1 or w.isdigit())]
+    return list(dict.fromkeys(w[: max(4, len(w) - 2)] if len(w) > 5 else w for w in words))
+
+
+def search_lateral(query: str, article: Article | None = None, path: str | Path | None = None) -> "pd.DataFrame":
+    """Search the lateral-reading pack, offline: the rows that match most words of the query first.
+
+    A row matches a query word when one of the words of its fact, outlet,
+    title, claim or kind starts with it (case and diacritics ignored; words
+    longer than five letters are cut to a stem, so *denied* also finds
+    *denial*). Rows are sorted by the number of query words they match, then
+    by date.
+
+    Parameters
+    ----------
+    query : str
+        A few words, as you would type them into a search box: ``"Kremlin denied"``.
+    article, path
+        Which pack to search (see :func:`load_lateral`); the seed article's by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows of the pack (columns :data:`LATERAL_COLUMNS`) and
+        ``matches``, the number of query words each row matched; empty (with
+        the columns) when nothing matches.
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"query must be a str, got {type(query).__name__}")
+    pack = load_lateral(article, path)
+    stems = _stems(query)
+    texts = (pack["fact"] + " " + pack["outlet"] + " " + pack["title"] + " " + pack["claim"] + " " + pack["kind"])
+    words = [set(re.findall(r"\w+", _fold(t))) for t in texts]
+    matches = [sum(any(w.startswith(s) for w in ws) for s in stems) for ws in words]
+    found = pack.assign(matches=matches)
+    found = found[found["matches"] > 0].sort_values(["matches", "date", "id"], ascending=[False, True, True],
+                                                    kind="stable")
+    return found.reset_index(drop=True).astype({"matches": "int64"})
+
+
+def format_lateral(rows: "pd.DataFrame", limit: int | None = 8) -> str:
+    """The rows of a pack (from :func:`search_lateral` or :func:`load_lateral`) as text to read, sources included.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Rows with the columns :data:`LATERAL_COLUMNS`.
+    limit : int or None
+        At most this many rows (the first ones); None for all.
+
+    Returns
+    -------
+    str
+        One block per row: id, date and paragraph, the fact, then its source
+        (outlet, title, published, address and kind); "No facts found." for
+        no rows.
+    """
+    if rows.empty:
+        return "No facts found."
+    shown = rows if limit is None else rows.head(limit)
+    blocks = []
+    for r in shown.itertuples():
+        where = f"¶{r.paragraph}" if r.paragraph else "the whole article"
+        claim = f", claim {r.claim}" if r.claim else ""
+        blocks.append(f"{r.id} ({r.date}; {where}{claim})\n  {r.fact}\n  Source: {r.outlet}, \"{r.title}\", "
+                      f"{r.published}, {r.url} [{r.kind}]")
+    more = len(rows) - len(shown)
+    return "\n\n".join(blocks) + (f"\n\n... and {more} more rows." if more > 0 else "")

@@ -39,6 +39,13 @@ ROUGE
 :func:`find_rouge` wraps ``rouge-score`` (Lin 2004) with
 :class:`DutchTokenizer`: the package's default tokenizer keeps only ASCII
 letters and cuts "Oekraïne" into "oekra" and "ne". No stemming is used.
+ROUGE-1 counts the words summary and reference share (each word at most as
+often as it occurs in both), ROUGE-2 the shared pairs of neighbouring words,
+and ROUGE-L the *longest common subsequence*: the longest list of words that
+occur in both texts in the same order, with gaps allowed (Lin 2004, sec. 3),
+not the longest unbroken run of words. Lesson 02 has students count
+ROUGE-1 by hand, so the library deliberately offers no hand-counted
+version to call.
 
 What ROUGE cannot see
 ---------------------
@@ -610,8 +617,13 @@ def find_quote_speakers(article: Article | str) -> "pd.DataFrame":
     3. ``continued``: a quotation-only sentence continues the quotation
        before it, or follows a sentence about its speaker (the engine's
        continued and previous rules);
-    4. otherwise the speaker is missing: a phrase in quotation marks that
-       nobody is said to say (such as ‘ijzersterke vriendschap’).
+    4. otherwise the speaker is missing: no speech verb, name or pronoun
+       ties the quotation to a speaker. That is a fact about the rules,
+       not about the text: ‘ijzersterke vriendschap’ follows *beklonken*
+       (sealed), so a reader may take Xi and Poetin as its implied speakers
+       (a partial quote; this paper puts partial quotes in single quotation
+       marks) or read it as the paper's scare quote. Lesson 02 teaches both
+       readings.
 
     Returns
     -------

@@ -47,10 +47,19 @@ ASL = words per sentence, ASW = syllables per word;
 Higher is easier. Syllables are estimated with pyphen's ``nl_NL``
 hyphenation dictionary (see :func:`count_syllables`). Only sentences that
 contain a word are counted, and a number ("2022") counts as one syllable.
-Both formulas are unstable on short texts: the scores warn with
-:class:`ReadabilityWarning` below :data:`MIN_RELIABLE_WORDS` words or
-:data:`MIN_RELIABLE_SENTENCES` sentences, and the tables carry a ``reliable``
-column instead of warning once per paragraph.
+
+Each formula is read on its own author's scale (:func:`describe_readability`):
+Douma's table (:data:`DOUMA_BANDS`) for Flesch-Douma, Brouwer's groups
+(:data:`BROUWER_BANDS`) for Brouwer; never Flesch's English bands.
+
+Decision on short texts: both formulas count syllables *per 100 words*
+and were applied to samples of 100 words (Flesch 1948, whose formula
+Douma and Brouwer adapted); no source we know gives a smaller minimum.
+So below :data:`MIN_RELIABLE_WORDS` (100) words the ``score_`` functions
+warn with :class:`ReadabilityWarning`, and the tables carry a ``reliable``
+column instead of warning once per paragraph. ``reliable`` means only
+"a sample of the usual minimum size": a score of a single news paragraph
+(most have 20-55 words) is an illustration, not a measurement.
 
 Heavy libraries (spaCy, simplemma, pyphen, wordfreq, pandas) are imported on
 first use, never at ``import course``; dictionaries and per-word look-ups are
@@ -75,28 +84,50 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Languages the functions of this module support.
 SUPPORTED_LANGS = ("nl",)
-#: Below this many words a readability score is unstable.
-MIN_RELIABLE_WORDS = 50
-#: Below this many sentences a readability score is unstable.
-MIN_RELIABLE_SENTENCES = 3
+#: The usual minimum sample for a readability formula: 100 words (Flesch 1948;
+#: Douma's and Brouwer's formulas count syllables per 100 words). Below it a
+#: score is an illustration, not a measurement.
+MIN_RELIABLE_WORDS = 100
 #: Words with a Zipf frequency below this count as rare (DOMAIN.md).
 RARE_ZIPF = 3.0
-#: Readability bands ``(low, high, description)``: Flesch's original bands,
-#: applied to Flesch-Douma and Brouwer as an approximation.
-READABILITY_BANDS: tuple[tuple[int, int, str], ...] = (
-    (0, 30, "very difficult (academic)"),
-    (30, 50, "difficult"),
-    (50, 60, "fairly difficult"),
-    (60, 70, "standard"),
-    (70, 80, "fairly easy"),
-    (80, 90, "easy"),
-    (90, 100, "very easy"),
+#: Douma's own table for Flesch-Douma scores: ``(low, high, Dutch label, English)``.
+#: Source: Douma's "normentabel" as reproduced on DBNL
+#: (https://dbnl.org/tekst/_taa014197701_01/_taa014197701_01_0089.php):
+#: 0-30 zeer moeilijk, 30-45 moeilijk, 45-60 tamelijk moeilijk, 60-70 normaal,
+#: 70-80 tamelijk gemakkelijk, 80-90 gemakkelijk, 90-100 zeer gemakkelijk.
+DOUMA_BANDS: tuple[tuple[int, int, str, str], ...] = (
+    (0, 30, "zeer moeilijk", "very difficult"),
+    (30, 45, "moeilijk", "difficult"),
+    (45, 60, "tamelijk moeilijk", "fairly difficult"),
+    (60, 70, "normaal", "standard"),
+    (70, 80, "tamelijk gemakkelijk", "fairly easy"),
+    (80, 90, "gemakkelijk", "easy"),
+    (90, 100, "zeer gemakkelijk", "very easy"),
 )
+#: Brouwer's groups for his leesindex, as far as our source gives them:
+#: Brouwer sorted Dutch texts into six groups, from *zeer gemakkelijk* (80-100)
+#: to *zeer moeilijk* (0-25) (the entry "Leesbaarheid" of Literêre Terme en
+#: Teorieë, https://litterm.co.za/index.php/l/927-leesbaarheid). The bounds of
+#: the four groups in between are not in that source, so we do not invent
+#: them: 25-80 is one band that says so.
+BROUWER_BANDS: tuple[tuple[int, int, str, str], ...] = (
+    (0, 25, "zeer moeilijk", "very difficult"),
+    (25, 80, "tussen zeer moeilijk en zeer gemakkelijk",
+     "one of Brouwer's four middle groups; our source gives no bounds"),
+    (80, 100, "zeer gemakkelijk", "very easy"),
+)
+#: The scale of each formula, by the key :func:`score_readability` uses.
+READABILITY_BANDS: dict[str, tuple[tuple[int, int, str, str], ...]] = {
+    "flesch_douma": DOUMA_BANDS,
+    "brouwer": BROUWER_BANDS,
+}
+#: Whose scale each formula is read on, for :func:`describe_readability`.
+_SCALE_NAMES = {"flesch_douma": "Douma's table", "brouwer": "Brouwer's scale"}
 #: Decimals of the ratios and scores in :func:`score_readability` and
 #: :func:`find_readability` (the ``score_`` functions do not round).
 READABILITY_DECIMALS = 2
 #: Readability scales :func:`describe_readability` knows.
-READABILITY_SCALES = ("flesch_douma", "brouwer")
+READABILITY_SCALES = tuple(READABILITY_BANDS)
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014/]")
@@ -562,7 +593,7 @@ def _scores(words: int, sentences: int, syllables: int, rounded: bool = True) ->
         "asw": asw,
         "flesch_douma": douma,
         "brouwer": brouwer,
-        "reliable": words >= MIN_RELIABLE_WORDS and sentences >= MIN_RELIABLE_SENTENCES,
+        "reliable": words >= MIN_RELIABLE_WORDS,
     }
 
 
@@ -591,8 +622,7 @@ def score_readability(text: "str | Article", lang: str = "nl") -> dict[str, Any]
         sentence), ``asw`` (float, syllables per word), ``flesch_douma``
         (float), ``brouwer`` (float) -- these four rounded to 2 decimals,
         each computed from the unrounded counts -- and ``reliable`` (bool: at least
-        :data:`MIN_RELIABLE_WORDS` words and :data:`MIN_RELIABLE_SENTENCES`
-        sentences).
+        :data:`MIN_RELIABLE_WORDS` words, the usual minimum sample).
 
     Raises
     ------
@@ -620,7 +650,8 @@ def _score(text: str, lang: str, formula: str, name: str) -> float:
         w, s = result["words"], result["sentences"]
         warnings.warn(
             f"{name} of a text with {w} word{'s' * (w != 1)} and {s} sentence{'s' * (s != 1)}: "
-            f"the score is unstable below ~{MIN_RELIABLE_WORDS} words or {MIN_RELIABLE_SENTENCES} sentences",
+            f"the formulas are applied to samples of at least {MIN_RELIABLE_WORDS} words; "
+            "read this score as an illustration",
             ReadabilityWarning,
             stacklevel=3,
         )
@@ -654,8 +685,8 @@ def score_flesch_douma(text: str, lang: str = "nl") -> float:
     Warns
     -----
     ReadabilityWarning
-        When the text has under 50 words or under 3 sentences: the score is
-        unstable there.
+        When the text has under 100 words, the usual minimum sample: the
+        score is then an illustration.
     """
     return _score(text, lang, "flesch_douma", "Flesch-Douma")
 
@@ -686,7 +717,7 @@ def score_brouwer(text: str, lang: str = "nl") -> float:
     Warns
     -----
     ReadabilityWarning
-        When the text has under 50 words or under 3 sentences.
+        When the text has under 100 words, the usual minimum sample.
     """
     return _score(text, lang, "brouwer", "Brouwer")
 
@@ -694,10 +725,11 @@ def score_brouwer(text: str, lang: str = "nl") -> float:
 def find_readability(article_or_texts: "Article | str | Sequence[str]", lang: str = "nl") -> "pd.DataFrame":
     """Score the readability of each paragraph.
 
-    Most paragraphs of a news article are shorter than 50 words or 3
-    sentences, so their scores are unstable. Rather than warn once per
-    paragraph, the table says so in its ``reliable`` column; score the whole
-    text with :func:`score_readability` for a stable figure.
+    A paragraph of a news article is far shorter than the 100-word sample
+    the formulas are meant for, so per-paragraph scores illustrate where
+    sentences and words get long; they do not measure a paragraph. Rather
+    than warn once per paragraph, the table says so in its ``reliable``
+    column; score the whole text with :func:`score_readability`.
 
     Parameters
     ----------
@@ -728,7 +760,7 @@ def find_readability(article_or_texts: "Article | str | Sequence[str]", lang: st
         ``flesch_douma``, ``brouwer`` (float)
             The two scores (2 decimals, from the unrounded ratios).
         ``reliable`` (bool)
-            True when the paragraph has at least 50 words and 3 sentences.
+            True when the paragraph has at least 100 words.
     """
     _check_lang(lang)
     if isinstance(article_or_texts, str):
@@ -750,13 +782,12 @@ def find_readability(article_or_texts: "Article | str | Sequence[str]", lang: st
 
 
 def describe_readability(score: float, scale: str = "flesch_douma") -> str:
-    """Put a readability score into words.
+    """Put a readability score into words, on its own author's scale.
 
-    The bands are Flesch's original bands for English Reading Ease (0-30
-    very difficult ... 90-100 very easy), applied to the Dutch Flesch-Douma
-    and Brouwer scores as an approximation: both scales were built to run
-    roughly from 0 (hard) to 100 (easy), but neither was calibrated on these
-    bands. See :data:`READABILITY_BANDS`.
+    Flesch-Douma is read on Douma's table (:data:`DOUMA_BANDS`), Brouwer on
+    Brouwer's groups (:data:`BROUWER_BANDS`, only as far as our source gives
+    them). The text starts with the score itself, so a label is never shown
+    without the number it rests on.
 
     Parameters
     ----------
@@ -768,15 +799,24 @@ def describe_readability(score: float, scale: str = "flesch_douma") -> str:
     Returns
     -------
     str
-        The band's description, e.g. ``"fairly difficult"`` for 50 up to 60.
-        A score below 0 is described as the lowest band, above 100 as the
-        highest. A score on a boundary belongs to the easier band (60 is
-        "standard").
+        E.g. ``"46.8: tamelijk moeilijk (fairly difficult) on Douma's table"``
+        (the score to one decimal). A score below 0 gets the lowest band,
+        above 100 the highest. A score on a boundary belongs to the easier
+        band (60 is "normaal").
 
     Raises
     ------
     ValueError
         For an unknown scale or a missing (NaN) score.
+    """
+    low, high, dutch, english = readability_band(score, scale)
+    return f"{score:.1f}: {dutch} ({english}) on {_SCALE_NAMES[scale]}"
+
+
+def readability_band(score: float, scale: str = "flesch_douma") -> tuple[int, int, str, str]:
+    """The band of a readability scale a score falls in: ``(low, high, Dutch label, English)``.
+
+    See :func:`describe_readability` for the scales and the rules at the edges.
     """
     if scale not in READABILITY_SCALES:
         raise ValueError(f"scale={scale!r} is not known; use one of {', '.join(READABILITY_SCALES)}")
@@ -784,7 +824,9 @@ def describe_readability(score: float, scale: str = "flesch_douma") -> str:
         raise TypeError(f"score must be a number, not {type(score).__name__}")
     if math.isnan(score):
         raise ValueError("score is missing (NaN): was the text empty?")
-    for low, _high, label in reversed(READABILITY_BANDS):
-        if score >= low:
-            return label
-    return READABILITY_BANDS[0][2]
+    bands = READABILITY_BANDS[scale]
+    for band in reversed(bands):
+        if score >= band[0]:
+            return band
+    return bands[0]
+

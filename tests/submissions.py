@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import nbformat
 
-from answers import REFERENCE, WRONG
+from answers import FUNCTIONS, REFERENCE, WRONG
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "00-start.ipynb"   # the fault corpus uses the smallest lesson
@@ -54,7 +54,9 @@ def answered(lesson: str = LESSON, answers: dict[str, Any] | None = None, code: 
 def fill_answers(nb: Any, answers: dict[str, Any] | None = None, code: dict[str, str] | None = None,
                  prose: str | None = "Mijn antwoord: één zin met „aanhalingstekens”.") -> Any:
     """Fill the answer cells of a student notebook (ours or nbgrader's release) in place; see :func:`answered`."""
-    answers = REFERENCE if answers is None else answers
+    if answers is None:   # the reference answers, functions too
+        answers = REFERENCE
+        code = {**{ex: f["reference"] for ex, f in FUNCTIONS.items()}, **(code or {})}
     code = code or {}
     for cell in nb.cells:
         meta = cell.metadata.get("course", {})
@@ -81,15 +83,23 @@ def mixed(lesson: str, rng: random.Random, nb: Any = None) -> tuple[Any, set[str
     ``nb`` is the student notebook to fill (default: our release of ``lesson``).
     """
     right: set[str] = set()
-    answers = {}
+    answers: dict[str, Any] = {}
+    code: dict[str, str] = {}
     for ex in exercises(lesson):
-        if rng.random() < 0.6 or not WRONG.get(ex):
+        if ex in FUNCTIONS:   # a function exercise: the reference source or a wrong one
+            wrong = FUNCTIONS[ex].get("wrong", [])
+            if rng.random() < 0.6 or not wrong:
+                code[ex] = FUNCTIONS[ex]["reference"]
+                right.add(ex)
+            else:
+                code[ex] = rng.choice(wrong)[0]
+        elif rng.random() < 0.6 or not WRONG.get(ex):
             answers[ex] = REFERENCE[ex]
             right.add(ex)
         else:
             answers[ex] = rng.choice(WRONG[ex])[0]
     base = copy.deepcopy(nb) if nb is not None else student_version(lesson)
-    return fill_answers(base, answers), right
+    return fill_answers(base, answers, code), right
 
 
 def _write(nb: Any) -> bytes:

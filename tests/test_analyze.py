@@ -323,7 +323,7 @@ def test_text_format_is_readable_tables(run):
     assert re.search(r"^  conflict +0\.769  #+$", text, re.M)
     assert "Summary (LEAD-3)" in text and "Summary (TextRank-3)" in text
     assert all(len(line) <= 200 for line in text.splitlines())
-    assert "unstable" in format_text(analyze_article(parse_article("Een korte tekst.", "<kort>")))
+    assert "under 100 words: an illustration" in format_text(analyze_article(parse_article("Een korte tekst.", "<kort>")))
 
 
 def _outside_links(page: str) -> list[str]:

@@ -116,7 +116,7 @@ def test_readability_figures(seed):  # 01 readability section
 
     overall = score_readability(seed.text)
     assert (overall["flesch_douma"], overall["brouwer"]) == (46.8, 34.46)
-    assert find_readability(seed)["reliable"].sum() == 3
+    assert find_readability(seed)["reliable"].sum() == 0  # no paragraph reaches the 100-word sample
 
 
 def test_ijzersterke_vriendschap_follows_a_verb_of_agreeing(seed):  # 04 exercise 4.2, its two readings

@@ -38,7 +38,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from answers import ALSO_RIGHT, REFERENCE, WRONG  # noqa: E402
+from answers import ALSO_RIGHT, FUNCTIONS, REFERENCE, WRONG  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -59,6 +59,9 @@ class Declared:
         The exercise id, e.g. ``"1.4"``.
     kind : str
         ``"reference"``, ``"also_right"`` or ``"wrong"``.
+    function : bool
+        True for a function exercise: ``value`` is the source of the
+        answer cell (a ``def``), graded on the held-back cases.
     number : int
         Its position among the answers of this kind (0 for the reference).
     value : Any
@@ -73,6 +76,7 @@ class Declared:
     number: int
     value: Any
     slot: int = 0
+    function: bool = False
 
     @property
     def right(self) -> bool:
@@ -100,6 +104,9 @@ def declared_answers() -> list[Declared]:
     found = [Declared(k, "reference", 0, v) for k, v in REFERENCE.items()]
     found += [Declared(k, "also_right", i, v) for k, vs in ALSO_RIGHT.items() for i, v in enumerate(vs)]
     found += [Declared(k, "wrong", i, v) for k, ws in WRONG.items() for i, (v, _) in enumerate(ws)]
+    found += [Declared(k, "reference", 0, v["reference"], function=True) for k, v in FUNCTIONS.items()]
+    found += [Declared(k, "wrong", i, src, function=True) for k, v in FUNCTIONS.items()
+              for i, (src, _) in enumerate(v.get("wrong", []))]
     seen: dict[str, int] = {}
     slotted = []
     for answer in found:
@@ -120,12 +127,12 @@ def _lesson_notebook(folder: Path, lesson: int) -> Path:
     return found[0]
 
 
-def fill_answer(nb: dict, exercise: str, value: Any) -> dict:
-    """Put ``answer_X_Y = value`` into the answer cell of ``exercise`` (in place) and return the notebook."""
+def fill_answer(nb: dict, exercise: str, value: Any, function: bool = False) -> dict:
+    """Put ``answer_X_Y = value`` (or, for a function exercise, the source ``value``) into the answer cell."""
     cells = [c for c in nb["cells"] if c.get("metadata", {}).get("course", {}) == {"exercise": exercise, "role": "answer"}]
     if len(cells) != 1:
         raise ValueError(f"exercise {exercise}: {len(cells)} answer cells")
-    cells[0]["source"] = f"{_variable(exercise)} = {value!r}\n"
+    cells[0]["source"] = value if function else f"{_variable(exercise)} = {value!r}\n"
     return nb
 
 
@@ -136,7 +143,7 @@ def write_submissions(student_edition: Path, dest: Path, answers: list[Declared]
         key = (answer.student, answer.lesson)
         if key not in notebooks:
             notebooks[key] = json.loads(_lesson_notebook(student_edition, answer.lesson).read_text(encoding="utf-8"))
-        fill_answer(notebooks[key], answer.exercise, answer.value)
+        fill_answer(notebooks[key], answer.exercise, answer.value, answer.function)
     for (student, lesson), nb in notebooks.items():
         folder = dest / student
         folder.mkdir(parents=True, exist_ok=True)
@@ -175,8 +182,20 @@ def _full_points(exercise: str) -> float:
     return float(get_exercise(exercise).points)
 
 
+def _partial(exercise: str) -> bool:
+    """True for an exercise with partial credit (a function, or declared parts): a wrong answer may earn some."""
+    from course.checks import FunctionExercise, get_exercise
+
+    ex = get_exercise(exercise)
+    return isinstance(ex, FunctionExercise) or getattr(ex, "parts", None) is not None
+
+
 def disagreements(graded: list[tuple[Declared, str, str]]) -> list[str]:
-    """The answers whose points are not what they deserve, one line each."""
+    """The answers whose points are not what they deserve, one line each.
+
+    A right answer deserves full points; a wrong one 0, or less than full
+    points for an exercise with partial credit.
+    """
     bad = []
     for answer, points, status in graded:
         want = _full_points(answer.exercise) if answer.right else 0.0
@@ -184,7 +203,9 @@ def disagreements(graded: list[tuple[Declared, str, str]]) -> list[str]:
             got = float(points)
         except ValueError:
             got = None
-        if status != "ok" or got != want:
+        partial_ok = not answer.right and _partial(answer.exercise) and got is not None and got < _full_points(
+            answer.exercise)
+        if status != "ok" or (got != want and not partial_ok):
             bad.append(f"{answer.exercise} {answer.kind} {answer.value!r}: {points or '-'} points "
                        f"(status {status}), expected {want:g}")
     return bad
@@ -206,16 +227,33 @@ def hidden_tests() -> dict[str, str]:
     return tests
 
 
-def hidden_test_passes(source: str, exercise: str, value: Any) -> bool:
-    """Run a hidden test with only the answer and the course's test helpers in its namespace."""
-    from course import assert_answer, check
+def hidden_test_passes(source: str, exercise: str, value: Any, function: bool = False) -> bool:
+    """Run a hidden test with only the answer and the course's test helpers in its namespace.
 
-    namespace = {"assert_answer": assert_answer, "check": check, _variable(exercise): value}
+    A test that ends in an expression (``grade_answer(...)``,
+    ``grade_function(...)``) passes when that expression is the full points.
+    """
+    import ast
+
+    from course import Case, assert_answer, check, grade_answer, grade_function
+    from course.checks import get_exercise
+
+    namespace = {"assert_answer": assert_answer, "check": check, "grade_answer": grade_answer,
+                 "grade_function": grade_function, "Case": Case}
+    if function:
+        exec(compile(value, f"<answer {exercise}>", "exec"), namespace)  # noqa: S102 - our own answers
+    else:
+        namespace[_variable(exercise)] = value
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
     try:
-        exec(compile(source, f"<hidden test {exercise}>", "exec"), namespace)  # noqa: S102 - our own tests
+        exec(compile(tree, f"<hidden test {exercise}>", "exec"), namespace)  # noqa: S102 - our own tests
+        if last is None:
+            return True
+        result = eval(compile(ast.Expression(last.value), f"<hidden test {exercise}>", "eval"), namespace)  # noqa: S307
     except AssertionError:
         return False
-    return True
+    return not isinstance(result, (int, float)) or float(result) >= get_exercise(exercise).points
 
 
 ANSWERS = declared_answers()
@@ -223,9 +261,10 @@ TESTS = hidden_tests()
 
 
 def test_every_declared_answer_is_counted():
-    assert len(ANSWERS) == len(REFERENCE) + sum(map(len, ALSO_RIGHT.values())) + sum(map(len, WRONG.values()))
+    assert len(ANSWERS) == (len(REFERENCE) + sum(map(len, ALSO_RIGHT.values())) + sum(map(len, WRONG.values()))
+                            + len(FUNCTIONS) + sum(len(v.get("wrong", [])) for v in FUNCTIONS.values()))
     assert len({(a.student, a.exercise) for a in ANSWERS}) == len(ANSWERS), "one answer per student and exercise"
-    assert set(TESTS) == set(REFERENCE), "every exercise has a hidden test in its instructor notebook"
+    assert set(TESTS) == set(REFERENCE) | set(FUNCTIONS), "every exercise has a hidden test in its instructor notebook"
 
 
 @pytest.mark.parametrize("answer", ANSWERS, ids=lambda a: a.name)
@@ -233,8 +272,15 @@ def test_the_hidden_test_decides_as_check_does(answer):
     """In-process, no grader: the hidden test passes exactly when ``check()`` says correct."""
     from course import check
 
-    assert check(answer.exercise, answer.value).correct == answer.right
-    passes = hidden_test_passes(TESTS[answer.exercise], answer.exercise, answer.value)
+    if answer.function:
+        from course.checks import get_exercise
+
+        ns: dict = {}
+        exec(compile(answer.value, "<answer>", "exec"), ns)  # noqa: S102 - our own answers
+        assert check(answer.exercise, ns[get_exercise(answer.exercise).function]).correct == answer.right
+    else:
+        assert check(answer.exercise, answer.value).correct == answer.right
+    passes = hidden_test_passes(TESTS[answer.exercise], answer.exercise, answer.value, answer.function)
     if passes != answer.right and answer.exercise in PENDING:
         pytest.xfail(f"the hidden test of {answer.exercise} is still stricter than check() (see PENDING)")
     assert passes == answer.right

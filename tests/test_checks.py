@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from answers import ALSO_RIGHT, REFERENCE, WRONG, WRONG_TYPE
-from course import assert_answer, check, list_exercises
+from answers import ALSO_RIGHT, FUNCTIONS, REFERENCE, WRONG, WRONG_TYPE
+from course import Case, Part, assert_answer, check, grade_answer, grade_function, list_exercises
+from course.checks import FunctionExercise
 from course.checks import (
     NOT_DEFINED,
     STATUSES,
@@ -23,11 +24,20 @@ from course.checks import (
     not_run_feedback,
 )
 
-IDS = [e.id for e in list_exercises()]
+IDS = [e.id for e in list_exercises() if not isinstance(e, FunctionExercise)]
+FUNCTION_IDS = [e.id for e in list_exercises() if isinstance(e, FunctionExercise)]
+
+
+def define(source: str, name: str):
+    """The function a source defines (a student's answer cell)."""
+    ns: dict = {}
+    exec(compile(source, "<answer>", "exec"), ns)  # noqa: S102 - our own test answers
+    return ns[name]
 
 
 def test_every_exercise_has_answers():
     assert sorted(IDS) == sorted(REFERENCE), "add the exercise to tests/answers/lessonNN.py"
+    assert sorted(FUNCTION_IDS) == sorted(FUNCTIONS), "add the function exercise to FUNCTIONS in tests/answers"
     assert set(WRONG) <= set(REFERENCE) and set(WRONG_TYPE) <= set(REFERENCE)
 
 
@@ -88,7 +98,91 @@ def test_feedback_never_contains_the_answer(exercise_id):
 def test_hints_are_questions():
     for exercise in list_exercises():
         assert exercise.hint.rstrip().endswith("?"), exercise.id
-        assert all("?" in h for h in exercise.wrong.values()), exercise.id
+        others = exercise.kind_hints.values() if isinstance(exercise, FunctionExercise) else exercise.wrong.values()
+        assert all("?" in h for h in others), exercise.id
+
+
+@pytest.mark.parametrize("exercise_id", FUNCTION_IDS)
+def test_reference_function_passes_its_visible_cases(exercise_id):
+    ex = next(e for e in list_exercises() if e.id == exercise_id)
+    function = define(FUNCTIONS[exercise_id]["reference"], ex.function)
+    feedback = check(exercise_id, function)
+    assert feedback.status == "correct", feedback.message
+    assert grade_function(exercise_id, function, list(ex.visible)) == ex.points
+    assert 2 <= len(ex.visible) <= 6
+
+
+@pytest.mark.parametrize("exercise_id, source, phrase",
+                         [(k, src, p) for k, v in FUNCTIONS.items() for src, p in v.get("wrong", [])])
+def test_wrong_functions_fail_a_visible_case_and_say_which_kind(exercise_id, source, phrase):
+    ex = next(e for e in list_exercises() if e.id == exercise_id)
+    function = define(source, ex.function)
+    feedback = check(exercise_id, function)
+    assert feedback.status == "wrong", feedback.message
+    assert phrase.lower() in feedback.message.lower()
+    assert grade_function(exercise_id, function, list(ex.visible)) < ex.points
+
+
+@pytest.mark.parametrize("exercise_id", FUNCTION_IDS)
+def test_a_function_stub_is_unanswered_and_a_value_is_the_wrong_type(exercise_id):
+    ex = next(e for e in list_exercises() if e.id == exercise_id)
+    assert check(exercise_id, ...).status == "unanswered"
+    stub = define(f"def {ex.function}(*args):\n    return ...\n", ex.function)
+    assert check(exercise_id, stub).status == "unanswered"
+    assert check(exercise_id, 3).status == "wrong_type"
+    assert grade_function(exercise_id, stub, list(ex.visible)) == 0.0
+
+
+def test_function_feedback_shows_visible_cases_and_partial_credit_is_the_share_passed():
+    from course.exercises import make_function_exercise
+
+    ex = make_function_exercise("9.8", "Words", 4, "words", "words(text)",
+                                [Case("one space", ("a b",), ["a", "b"]), Case("two spaces", ("a  b",), ["a", "b"])],
+                                hint="Which method splits on white space?", success="Right.",
+                                kind_hints={"two spaces": "What does split(' ') make of two spaces?"})
+    from course.exercises import load_all
+
+    load_all()["9.8"] = ex
+    try:
+        feedback = check("9.8", lambda t: t.split(" "))
+        assert feedback.status == "wrong"
+        assert "1 of 2 example cases pass" in feedback.message and "two spaces" in feedback.message
+        assert "['a', '', 'b']" in feedback.message and "What does split(' ')" in feedback.message
+        assert check("9.8", lambda t: 1 / 0).message.count("ZeroDivisionError") == 2
+        cases = [Case("one space", ("c d",), ["c", "d"])] * 3 + [Case("two spaces", ("c  d",), ["c", "d"])]
+        assert grade_function("9.8", lambda t: t.split(" "), cases) == 3.0
+        assert grade_function("9.8", str.split, cases) == 4.0
+        assert grade_function("9.8", "not a function", cases) == 0.0
+    finally:
+        load_all().pop("9.8")
+
+
+def test_parts_give_partial_credit_and_name_what_failed():
+    from course.checks import DICT
+    from course.exercises import load_all, make_exercise
+
+    def parts(value):
+        return [Part(f"item {k}", v == "ok", 2.0 if k == "B" else 1.0, f"look at {k} again?") for k, v in
+                sorted(value.items())]
+
+    ex = make_exercise("9.9", "Coding", 4, DICT, dict, "", hint="Which items?", success="Right.", parts=parts)
+    load_all()["9.9"] = ex
+    try:
+        assert check("9.9", {"A": "ok", "B": "ok", "C": "ok"}).correct
+        feedback = check("9.9", {"A": "ok", "B": "no", "C": "ok"})
+        assert feedback.status == "wrong" and "2 of 3 parts" in feedback.message and "look at B" in feedback.message
+        assert grade_answer("9.9", {"A": "ok", "B": "no", "C": "ok"}) == 2.0
+        assert grade_answer("9.9", {"A": "ok", "B": "ok", "C": "no"}) == 3.0
+        assert grade_answer("9.9", ...) == 0.0 and grade_answer("9.9", [1]) == 0.0
+        with pytest.raises(ValueError, match="digest"):
+            make_exercise("9.7", "x", 1, DICT, dict, "", hint="?", success="")
+    finally:
+        load_all().pop("9.9")
+
+
+def test_grade_answer_without_parts_is_all_or_nothing():
+    assert grade_answer("0.1", REFERENCE["0.1"]) == next(e for e in list_exercises() if e.id == "0.1").points
+    assert grade_answer("0.1", -1) == 0.0
 
 
 def test_unknown_exercise_is_feedback_not_an_exception():

@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 
 from course import load_article, parse_article
-from course.framing import (ALPHA_RELIABLE, ALPHA_TENTATIVE, FRAMES, compare_profiles, describe_alpha,
+from course.framing import (ALPHA_RELIABLE, ALPHA_TENTATIVE, FRAMES, WORD_KINDS, compare_profiles, describe_alpha,
                             dominant_frame, find_frame_markers, find_hedges, find_loaded_words, find_metaphors,
-                            find_quotes, frame_profile, lexicon_profile, list_text_items, load_class_coding,
-                            load_codebook, load_lexicon, load_reference_coding, load_word_choice, plot_frame_heatmap,
-                            plot_frame_profiles, reference_profiles, score_alpha, score_kappa, show_frames,
+                            find_quotes, find_sourcing_words, frame_profile, lexicon_profile, list_text_items,
+                            load_class_coding, load_codebook, load_lexicon, load_paragraph_coding,
+                            load_reference_coding, load_word_choice, plot_frame_heatmap, plot_frame_profiles,
+                            reference_profiles, score_alpha, score_kappa, score_precision, score_recall, show_frames,
                             show_word_choice, tabulate_frame_markers)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,7 @@ def test_reference_coding_covers_every_text_item_with_a_reason():
     ref = load_reference_coding()
     assert ref["item"].tolist() == list_text_items()
     assert set(ref["answer"]) <= {0, 1}
+    assert ref["disputed"].dtype == bool
     assert ref["justification"].str.len().min() > 20
     with pytest.raises(ValueError, match="scope"):
         load_reference_coding("nowhere")
@@ -89,7 +91,7 @@ def test_lexicon_files_are_well_formed():
     assert set(lex["frame"]) == set(FRAMES)
     assert not lex["term"].duplicated().any()
     words = load_word_choice()
-    assert set(words["kind"]) == {"loaded", "metaphor", "hedge"}
+    assert set(words["kind"]) == set(WORD_KINDS) == {"loaded", "metaphor", "hedge", "sourcing"}
     assert not words["term"].duplicated().any()
 
 
@@ -110,7 +112,7 @@ def test_marker_counts_and_profile_of_the_seed(seed):
     counts = tabulate_frame_markers(seed)
     assert list(counts.index) == list(range(1, 14)) and list(counts.columns) == list(FRAMES)
     conflict = counts["conflict"]
-    assert conflict.idxmax() == 12 and (conflict == conflict.max()).sum() == 1  # exercise 3.2
+    assert conflict.idxmax() == 12 and (conflict == conflict.max()).sum() == 1
     assert counts["economic"].idxmax() == 8
     assert counts.loc[[4, 5, 8], "conflict"].sum() == 0
     profile = lexicon_profile(seed)
@@ -141,11 +143,21 @@ def test_loaded_words_and_metaphors_of_the_seed(seed):
 
 def test_hedges_of_the_seed(seed):
     hedges = find_hedges(seed)
-    assert sorted(hedges.loc[hedges["paragraph"] == 8, "text"]) == ["kan", "kunnen", "zou"]  # exercise 3.3
+    assert sorted(hedges.loc[hedges["paragraph"] == 8, "text"]) == ["kan", "kunnen", "zou"]
     assert hedges.loc[hedges["paragraph"] == 1, "text"].tolist()[0] == "zo meldden"
-    assert {"volgens", "Volgens", "meent", "oncontroleerbare"} <= set(hedges["text"])
+    assert {"volgens", "Volgens", "meent"} <= set(hedges["text"])
     # the "zullen" of "We zullen dat niet toestaan" is future, not a hedge
     assert "zullen" not in set(hedges["text"])
+
+
+def test_sourcing_words_of_the_seed(seed):
+    sourcing = find_sourcing_words(seed)
+    assert list(zip(sourcing["paragraph"], sourcing["text"])) == [
+        (1, "internationaal gerespecteerde"), (1, "anonieme"), (10, "oncontroleerbare")]
+    assert (sourcing["kind"] == "sourcing").all()
+    assert not set(sourcing["text"]) & set(find_hedges(seed)["text"])
+    shown = str(show_word_choice(seed, sourcing, [1]))
+    assert "[anonieme|SOURCING]" in shown
 
 
 def test_quotes_of_the_seed(seed):
@@ -186,7 +198,7 @@ def test_kappa():
     coding = load_class_coding()
     ref = load_reference_coding()
     assert score_kappa(coding.loc["A"], ref) == pytest.approx(1.0)
-    assert round(score_kappa(coding.loc["C"], coding.loc["D"]), 2) == 0.26  # exercise 3.4
+    assert round(score_kappa(coding.loc["C"], coding.loc["D"]), 3) == 0.257  # lesson 03, after 3.4
     assert round(score_kappa(coding.loc["C"], ref), 2) == 0.58
     assert score_kappa([1, 0, 1, 0], [1, 0, 0, 1]) == pytest.approx(0.0)
     assert math.isnan(score_kappa({"C1": None}, ref))
@@ -201,6 +213,47 @@ def test_alpha_and_its_reading():
     assert describe_alpha(ALPHA_TENTATIVE).startswith("tentative")
     perfect = pd.DataFrame([[1, 0, 1, 0], [1, 0, 1, 0]])
     assert score_alpha(perfect) == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------
+# paragraph coding, precision and recall
+
+
+def test_paragraph_coding_covers_every_paragraph_of_four_articles():
+    coded = load_paragraph_coding("economic")
+    assert list(coded.columns) == ["article", "paragraph", "text", "answer", "disputed", "justification", "lexicon"]
+    assert len(coded) == 28 and coded["article"].nunique() == 4
+    for name, rows in coded.groupby("article"):
+        art = load_article(ROOT / "seeds" / name) if name.startswith("000_") else load_article(
+            ROOT / "data" / "articles" / name)
+        assert rows["paragraph"].tolist() == [p.index for p in art.paragraphs]
+        assert rows["text"].tolist() == [p.text for p in art.paragraphs]
+    assert set(coded["answer"]) == {0, 1} and coded["disputed"].dtype == bool
+    assert coded["justification"].str.len().min() > 20
+    with pytest.raises(ValueError, match="no paragraph coding"):
+        load_paragraph_coding("morality")
+
+
+def test_the_lexicon_column_is_the_marker_table(seed):
+    coded = load_paragraph_coding()
+    seed_rows = coded[coded["article"] == Path(seed.path).name]
+    assert len(seed_rows) == 13
+    found = (tabulate_frame_markers(seed)["economic"] > 0).tolist()
+    assert seed_rows["lexicon"].tolist() == found
+
+
+def test_precision_and_recall():
+    assert score_precision([1, 1, 0, 0], [1, 0, 1, 0]) == 0.5
+    assert score_recall([1, 1, 1, 0], [1, 0, 1, 1]) == pytest.approx(2 / 3)
+    # dicts and Series pair by key; a list pairs with them by position
+    assert score_precision({1: True, 2: False}, {2: 1, 1: 0}) == 0.0
+    assert score_recall(pd.Series([True, False], index=[3, 5]), [1, 1]) == 0.5
+    # units left open do not count
+    assert score_precision([1, 1, None], [1, 0, 1]) == 0.5
+    assert score_recall([..., 1], [1, 1]) == 1.0
+    assert math.isnan(score_precision([0, 0], [1, 1])) and math.isnan(score_recall([1, 1], [0, 0]))
+    with pytest.raises(ValueError, match="same number"):
+        score_precision([1, 0], [1])
 
 
 # --------------------------------------------------------------------------
@@ -238,3 +291,11 @@ def test_an_article_without_markers_gives_empty_tables_with_the_same_columns():
     assert tabulate_frame_markers(art).to_numpy().sum() == 0
     assert (lexicon_profile(art) == 0).all()
     assert str(show_frames(art)) == "¶1 Hallo wereld."
+
+
+def test_only_framing_reads_the_word_choice_list():
+    """data/framing/README.md: only course/framing.py reads word_choice.csv (sourcing words are not hedges)."""
+    readers = [p.name for p in (ROOT / "course").rglob("*.py") if '"word_choice.csv"' in p.read_text(encoding="utf-8")]
+    assert readers == ["framing.py"]
+    readme = (ROOT / "data" / "framing" / "README.md").read_text(encoding="utf-8")
+    assert "Only `course/framing.py` reads this file." in readme

@@ -12,26 +12,19 @@ from course.grading.evaluate import evaluate
 from course.grading.lessons import load_lesson, prepare, strip_region
 from course.grading.plan import build_plan, job_steps
 from course.grading.protocol import Missing, encode_value
-from course.release import HIDDEN, SOLUTION
+from course.release import HIDDEN, SOLUTION, student_notebook
 from submissions import answered, student_version
 
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
 def _secret_lines(lesson) -> set[str]:
-    """Every line of a solution or hidden-test region of the instructor notebook (the trivial ones aside)."""
-    lines = set()
-    for cell in lesson.nb.cells:
-        for begin, end in (SOLUTION, HIDDEN):
-            inside = False
-            for line in cell.source.split("\n"):
-                if line.strip() == begin:
-                    inside = True
-                elif line.strip() == end:
-                    inside = False
-                elif inside and len(line.strip()) > 12:
-                    lines.add(line.strip())
-    return lines
+    """Every line of a solution or hidden-test region the student edition does not show (trivial ones aside).
+
+    The one definition of what is secret, :func:`course.release.student_notebook`'s: the given lines
+    of a scaffolded function are in the student edition, so they are not secret.
+    """
+    return set(student_notebook(lesson.nb)[1])
 
 
 @pytest.mark.parametrize("name", LESSONS)
@@ -42,7 +35,11 @@ def test_a_worker_is_handed_only_the_students_material(name):
     leaks = [line for line in _secret_lines(lesson) if line in sent]
     assert not leaks, leaks[:3]
     assert "BEGIN SOLUTION" not in sent and "BEGIN HIDDEN" not in sent
-    assert all(set(step) <= {"kind", "source", "label", "names"} for step in job_steps(plan))
+    assert all(set(step) <= {"kind", "source", "label", "names", "call"} for step in job_steps(plan))
+    functions = [e for e in lesson.exercises if e.function]
+    assert sorted(s["call"] for s in job_steps(plan) if "call" in s) == sorted(e.function for e in functions)
+    for ex in functions:   # the held-back inputs are not in the job (they are sent at the test)
+        assert not [c for c in ex.cases if any(isinstance(a, str) and len(a) > 12 and a in sent for a in c.args)]
 
 
 def test_a_deleted_worked_example_runs_as_the_student_edition_has_it():

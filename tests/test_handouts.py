@@ -356,7 +356,7 @@ def test_cli_writes_html_and_says_clearly_when_chromium_is_missing(tmp_path, mon
 
 def test_importing_the_module_is_cheap():
     code = ("import sys, course.handouts; "
-            "print([m for m in ('nbconvert', 'bs4', 'bleach', 'nbformat', 'playwright') if m in sys.modules])")
+            "print([m for m in ('nbconvert', 'bs4', 'nh3', 'nbformat', 'playwright') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
 
@@ -421,3 +421,14 @@ def test_images_attached_to_the_lesson_text_are_embedded_and_files_are_never_rea
         assert [img["alt"] for img in images] == ["a map of Europe"]
         assert images[0]["src"] == f"data:image/png;base64,{_PNG}"
         assert "host file" not in str(soup) and "secret.png" not in str(soup)
+
+
+def test_the_sanitiser_is_nh3_and_declared():
+    """HTML is sanitised by nh3 (maintained; bleach is deprecated upstream), declared in pyproject.toml."""
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert any(d.split(">")[0].split("=")[0].strip().lower() == "nh3" for d in deps)
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "course").rglob("*.py"))
+    assert "import bleach" not in sources and "from bleach" not in sources
+    assert handouts.clean_html('<p onclick="x()" style="color:red">a<script>b</script></p>') == '<p style="color:red">a</p>'

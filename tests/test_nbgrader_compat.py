@@ -65,3 +65,29 @@ def test_autograde_and_course_grade_give_the_same_points(course_dir, tmp_path):
                          if gid.startswith("test_")}
         assert auto == nbgrader_auto, student
         assert {ex for ex, pts in auto.items() if pts} == expected[student]
+
+
+def test_a_function_exercise_gets_the_same_partial_credit_from_nbgrader(tmp_path):
+    """nbgrader takes the number a test cell outputs as partial credit: grade_function's points, same as ours."""
+    from answers import FUNCTIONS
+
+    from course.checks import FunctionExercise, list_exercises
+
+    lesson = "01-reading.ipynb"
+    ex = next(e for e in list_exercises() if isinstance(e, FunctionExercise) and e.id.startswith("1."))
+    root = NBG.make_course(tmp_path / "nbgrader", lesson)
+    NBG.nbgrader(root, "generate_assignment", NBG.ASSIGNMENT, "--force")
+    base = NBG.released(root, lesson)
+    subs = tmp_path / "subs"
+    sources = {"ref": FUNCTIONS[ex.id]["reference"], "part": FUNCTIONS[ex.id]["wrong"][0][0]}
+    for student, source in sources.items():
+        nb = fill_answers(base.copy(), {}, code={ex.id: source})
+        NBG.submit(root, student, lesson, nb)
+        (subs / student).mkdir(parents=True)
+        (subs / student / lesson).write_text(NBG.nbformat.writes(nb), encoding="utf-8")
+    NBG.autograde(root)
+    theirs = {s: by_cell[f"test_{ex.id.replace('.', '_')}"] for s, by_cell in NBG.scores(root).items()}
+    grades, _ = G.grade_batch(subs, ctx=G.GradeContext(workers=2, limits=G.Limits(cell_timeout=60, timeout=300)))
+    ours = {g.student: next(e.points for e in g.exercises if e.id == ex.id) for g in grades}
+    assert ours == theirs
+    assert ours["ref"] == ex.points and 0 < ours["part"] < ex.points   # a share, not all or nothing

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import ROOT
 from course import list_exercises
+from course.checks import FunctionExercise, get_exercise
+from course.grading.lessons import function_test
 from course.notebooks import (
     NotebookSourceError,
     build_notebook,
@@ -84,12 +86,21 @@ def test_exercise_cells_follow_the_format(path):
             assert "nbgrader" not in cell.metadata
             assert "### BEGIN SOLUTION" not in cell.source and "### BEGIN HIDDEN TESTS" not in cell.source
             continue
-        var = "answer_" + meta["exercise"].replace(".", "_")
+        exercise = get_exercise(meta["exercise"]) if meta["role"] != "prose" else None
+        function = exercise.function if isinstance(exercise, FunctionExercise) else ""
+        var = function or "answer_" + meta["exercise"].replace(".", "_")
         nbg = cell.metadata["nbgrader"]
         grade_ids.append(nbg["grade_id"])
         assert nbg["schema_version"] == 3
         assert meta["role"] in cell.metadata["tags"]
-        if meta["role"] == "answer":
+        if meta["role"] == "answer" and function:
+            # the stub: a def of the function (a scaffold may give part of its body), then the solution
+            stub, _, rest = cell.source.partition("### BEGIN SOLUTION")
+            assert f"def {function}(" in stub and "..." in stub, "the stub defines the function, with gaps"
+            assert rest.rstrip().endswith("### END SOLUTION") and f"def {function}(" in rest
+            compile(stub, "<stub>", "exec")
+            assert nbg["solution"] and not nbg["grade"] and not nbg["locked"]
+        elif meta["role"] == "answer":
             lines = cell.source.splitlines()
             assert lines[0] == f"{var} = ...  # your answer here"
             assert lines[1] == "### BEGIN SOLUTION" and lines[-1] == "### END SOLUTION"
@@ -103,6 +114,9 @@ def test_exercise_cells_follow_the_format(path):
             assert cell.source.startswith('"""'), "a graded test cell opens with a docstring"
             assert "### BEGIN HIDDEN TESTS" in cell.source and "### END HIDDEN TESTS" in cell.source
             assert nbg["grade"] and nbg["locked"] and nbg["points"] >= 1
+            if function:
+                assert f'grade_function("{meta["exercise"]}", {function},' in cell.source
+                assert function_test(cell.source, path.name)[1] == function
     assert len(grade_ids) == len(set(grade_ids))
     ids = [c.id for c in nb.cells]
     assert len(ids) == len(set(ids))

@@ -7,7 +7,7 @@ import json
 import nbformat
 import pytest
 
-from answers import REFERENCE
+from answers import FUNCTIONS, REFERENCE
 from conftest import ROOT
 from course.notebooks import execute_notebook
 from course.release import ReleaseError, find_leaks, release, student_notebook
@@ -45,6 +45,15 @@ def test_no_reference_answer_in_any_answer_or_check_cell(released):
         for cell in nb.cells:
             meta = cell.metadata.get("course", {})
             if meta.get("role") not in ("answer", "check", "tests"):
+                continue
+            if meta["exercise"] in FUNCTIONS:   # a function exercise: its stub is checked below
+                if meta["role"] == "answer":   # the handed-out stub is not an answer yet
+                    from course.checks import check, get_exercise
+
+                    ns: dict = {}
+                    exec(compile(cell.source, "<stub>", "exec"), ns)  # noqa: S102 - our own stub
+                    function = ns[get_exercise(meta["exercise"]).function]
+                    assert check(meta["exercise"], function).status == "unanswered", (path.name, meta)
                 continue
             ref = REFERENCE[meta["exercise"]]
             for spelling in {repr(ref), json.dumps(ref, ensure_ascii=False), str(ref)}:

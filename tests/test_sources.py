@@ -6,9 +6,10 @@ import pytest
 
 from course import load_article
 from course.article import parse_article
-from course.sources import (ARTICLES_DIR, ATTRIBUTION_COLUMNS, QUOTATION_COLUMNS, SOURCE_COLUMNS, SOURCE_TYPES,
-                            build_source_network, find_attributions, find_quotations, find_sources, find_voices,
-                            list_silent_actors, load_claims, plot_source_network, plot_voices)
+from course.sources import (ARTICLES_DIR, ATTRIBUTION_COLUMNS, LATERAL_COLUMNS, QUOTATION_COLUMNS, SOURCE_COLUMNS,
+                            SOURCE_TYPES, build_source_network, find_attributions, find_quotations, find_sources,
+                            find_voices, format_lateral, lateral_path, list_silent_actors, load_claims, load_lateral,
+                            plot_source_network, plot_voices, search_lateral)
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +99,12 @@ def test_claims_table(seed):
     assert list(claims.columns) == ["claim", "paragraph", "statement", "made_by", "basis", "check"]
     assert claims.set_index("claim").loc["request", "basis"] == "anonymous sources within the US government"
     assert claims.set_index("claim").loc["bio_plans", ["paragraph", "made_by"]].tolist() == [13, "Rusland"]
+    found = find_sources(seed)
     for row in claims.itertuples():  # every claim's maker is a source found in its paragraph
+        if row.made_by == "the newspaper":  # the journalist's own voice: no source speaks in that paragraph
+            assert all(row.paragraph not in p for p in found["paragraphs"]), row.claim
+            continue
         makers = [m.strip() for m in row.made_by.split(",")]
-        found = find_sources(seed)
         for maker in makers:
             assert row.paragraph in found.set_index("source").loc[maker, "paragraphs"], row.claim
 
@@ -178,3 +182,38 @@ def test_negated_verb_is_skipped(seed):
 
 def test_paragraph_10_is_about_leaking(seed):
     assert "lekken naar de media" in seed.paragraph(10).text  # discussion question 2 of lesson 04
+
+
+# --- the lateral-reading pack --------------------------------------------------------------
+
+
+def test_lateral_pack_loads_with_its_columns(seed):
+    pack = load_lateral(seed)
+    assert tuple(pack.columns) == LATERAL_COLUMNS and len(pack) >= 15
+    assert pack["paragraph"].dtype == "int64"
+    assert lateral_path() == lateral_path(seed) and lateral_path().parent.name == "000_79c815f5f65dac68"
+
+
+def test_search_finds_by_stem_and_ignores_case_and_diacritics():
+    assert search_lateral("PESKOV")["id"].tolist() == ["L11"]
+    denied = search_lateral("Kremlin denied")
+    assert denied["id"].iloc[0] == "L11" and denied["matches"].iloc[0] == 2
+    assert "L11" in set(search_lateral("denial")["id"])
+    assert search_lateral("xyzzy").empty and list(search_lateral("xyzzy").columns) == [*LATERAL_COLUMNS, "matches"]
+    assert list(search_lateral("Zhao")["matches"]) == sorted(search_lateral("Zhao")["matches"], reverse=True)
+
+
+def test_search_on_an_other_pack(tmp_path):
+    path = tmp_path / "facts.csv"
+    path.write_text(",".join(LATERAL_COLUMNS) + "\nX1,2,,2024-01-05,De wethouder van Utrecht zei ja.,Krant,Titel,"
+                    "2024-01-05,https://example.org,other coverage\n", encoding="utf-8")
+    assert search_lateral("Utrécht", path=path)["id"].tolist() == ["X1"]
+    with pytest.raises(TypeError):
+        search_lateral(["Utrecht"], path=path)
+
+
+def test_format_lateral_names_the_source():
+    text = format_lateral(search_lateral("Peskov"))
+    assert text.startswith("L11 (2022-03-14; ¶13)") and "Free Press Journal" in text and "https://" in text
+    assert format_lateral(search_lateral("xyzzy")) == "No facts found."
+    assert "more rows" in format_lateral(load_lateral(), limit=2)

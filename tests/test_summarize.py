@@ -313,3 +313,22 @@ def test_pagerank_is_networkx_pagerank():
         graph.add_weighted_edges_from((i, j, weights[i, j]) for i in range(n) for j in range(i + 1, n) if weights[i, j])
         theirs = nx.pagerank(graph, alpha=DAMPING, weight="weight", tol=1e-10, max_iter=1000)
         assert np.allclose(pagerank(weights), [theirs[i] for i in range(n)], atol=1e-12)
+
+
+def test_rouge1_is_clipped_word_overlap_and_rouge_l_allows_gaps(seed):
+    """What lesson 02 teaches about the metrics find_rouge reports (exercises 2.3 and 2.4)."""
+    from collections import Counter
+
+    from course.summarize import find_rouge, join_summary, load_references, summarize_lead
+
+    scores = find_rouge("china china china zwijgt", "china zwijgt").set_index("metric")
+    assert (scores.loc["rouge1", "precision"], scores.loc["rouge1", "recall"]) == (0.5, 1.0)  # china shared once
+    gaps = find_rouge("China wijst de beschuldiging direct af", "China wijst de Amerikaanse beschuldiging af")
+    assert gaps.set_index("metric").loc["rougeL", "recall"] == pytest.approx(5 / 6)  # a subsequence, not a run
+    lead = join_summary(summarize_lead(seed, n=3))
+    reference = load_references(seed).set_index("reference").loc["A", "nl"]
+    words, ref_words = DutchTokenizer().tokenize(lead), DutchTokenizer().tokenize(reference)
+    overlap = sum((Counter(words) & Counter(ref_words)).values())
+    p, r = overlap / len(words), overlap / len(ref_words)
+    row = find_rouge(lead, {"A": reference}).set_index("metric").loc["rouge1"]
+    assert row["f"] == pytest.approx(2 * p * r / (p + r)) and round(row["f"], 2) == 0.61

@@ -27,7 +27,7 @@ from course import (
     score_readability,
     score_zipf,
 )
-from course.text import MIN_RELIABLE_SENTENCES, MIN_RELIABLE_WORDS, READABILITY_BANDS
+from course.text import BROUWER_BANDS, DOUMA_BANDS, MIN_RELIABLE_WORDS, READABILITY_BANDS, readability_band
 
 SHORT = "De VS vrezen dat."
 TEXTS = {"empty": "", "short": SHORT}
@@ -121,7 +121,7 @@ def test_readability_of_the_seed(seed):
 
 
 def test_short_text_warns_and_long_does_not(seed):
-    with pytest.warns(ReadabilityWarning, match="unstable below ~50 words or 3 sentences"):
+    with pytest.warns(ReadabilityWarning, match="samples of at least 100 words"):
         score_flesch_douma(SHORT)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -139,13 +139,14 @@ def test_per_paragraph_table(seed):
                                    "flesch_douma", "brouwer", "reliable"]
     assert len(table) == 13
     assert table["words"].sum() == 587
-    assert table["reliable"].tolist().count(True) == 3  # most paragraphs are too short
+    assert table["reliable"].tolist().count(True) == 0  # no paragraph is a 100-word sample
 
 
-@pytest.mark.parametrize("score, words", [(95, "very easy"), (46.8, "difficult"), (10, "very difficult (academic)"),
-                                          (65, "standard")])
+@pytest.mark.parametrize("score, words", [(95, "zeer gemakkelijk (very easy)"), (46.8, "tamelijk moeilijk"),
+                                          (10, "zeer moeilijk (very difficult)"), (65, "normaal (standard)")])
 def test_describe_readability(score, words):
-    assert describe_readability(score).endswith(words)
+    text = describe_readability(score)
+    assert text.startswith(f"{score:.1f}: ") and words in text and text.endswith("on Douma's table")
     with pytest.raises(ValueError):
         describe_readability(50, scale="lix")
 
@@ -310,8 +311,8 @@ def test_seed_readability_from_the_counts(seed):
     assert douma != round(douma, 2)  # the score_ functions do not round ...
     whole = score_readability(seed.text)  # ... the dict rounds to 2 decimals
     assert (whole["asl"], whole["asw"], whole["flesch_douma"], whole["brouwer"]) == (18.34, 1.86, 46.8, 34.46)
-    assert describe_readability(douma) == "difficult"
-    assert describe_readability(brouwer, scale="brouwer") == "difficult"
+    assert describe_readability(douma) == "46.8: tamelijk moeilijk (fairly difficult) on Douma's table"
+    assert describe_readability(brouwer, scale="brouwer").startswith("34.5: tussen zeer moeilijk en zeer gemakkelijk")
 
 
 def test_sentences_without_words_are_not_counted():
@@ -327,11 +328,15 @@ def test_numbers_count_as_one_syllable():
 
 @pytest.mark.parametrize("score", [score_flesch_douma, score_brouwer])
 def test_both_scores_warn_on_short_texts_only(score, seed):
-    with pytest.warns(ReadabilityWarning, match="unstable below ~50 words or 3 sentences"):
+    with pytest.warns(ReadabilityWarning, match="samples of at least 100 words; read this score as an illustration"):
         score(SHORT)
     long_one_sentence = " ".join(["Dit is een zin met heel veel woorden"] * 8) + "."
     with pytest.warns(ReadabilityWarning, match="64 words and 1 sentence"):
         score(long_one_sentence)
+    hundred_words_one_sentence = " ".join(["Dit is een zin met heel veel woorden"] * 13) + "."
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # 104 words: a full sample, however many sentences
+        score(hundred_words_one_sentence)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert score(seed.text) > 0
@@ -344,10 +349,10 @@ def test_short_paragraphs_do_not_warn_but_say_so(seed):
         table = find_readability(seed)
         short = score_readability(SHORT)
     assert not short["reliable"]
-    expected = (table["words"] >= MIN_RELIABLE_WORDS) & (table["sentences"] >= MIN_RELIABLE_SENTENCES)
-    assert table["reliable"].tolist() == expected.tolist()
-    assert table.loc[table["paragraph"] == 2, "reliable"].item()  # 52 words, 4 sentences
-    assert not table.loc[table["paragraph"] == 5, "reliable"].item()  # 50 words but 2 sentences
+    assert MIN_RELIABLE_WORDS == 100
+    assert table["reliable"].tolist() == (table["words"] >= MIN_RELIABLE_WORDS).tolist()
+    assert table["words"].max() == 59 and not table["reliable"].any()  # ¶12, the longest, is no sample either
+    assert score_readability(" ".join(["Een zin van vijf woorden."] * 20))["reliable"]  # exactly 100 words
 
 
 def test_per_paragraph_rows_match_the_article(seed):
@@ -374,19 +379,33 @@ def test_readability_of_plain_texts_and_lists():
         find_readability(42)
 
 
-@pytest.mark.parametrize("score, band", [(-12, "very difficult (academic)"), (29.9, "very difficult (academic)"),
-                                         (30, "difficult"), (59.99, "fairly difficult"), (60, "standard"),
-                                         (75, "fairly easy"), (85, "easy"), (130, "very easy")])
-def test_readability_bands(score, band):
-    assert describe_readability(score) == band
-    assert describe_readability(score, scale="brouwer") == band
+@pytest.mark.parametrize("score, band", [(-12, "zeer moeilijk"), (29.9, "zeer moeilijk"), (30, "moeilijk"),
+                                         (44.99, "moeilijk"), (45, "tamelijk moeilijk"), (59.99, "tamelijk moeilijk"),
+                                         (60, "normaal"), (75, "tamelijk gemakkelijk"), (85, "gemakkelijk"),
+                                         (130, "zeer gemakkelijk")])
+def test_douma_bands_are_doumas_own_table(score, band):
+    assert readability_band(score)[2] == band
+    assert describe_readability(score) == f"{score:.1f}: {band} ({readability_band(score)[3]}) on Douma's table"
 
 
-def test_band_table_covers_0_to_100_and_bad_scores_are_errors():
-    assert READABILITY_BANDS[0][0] == 0 and READABILITY_BANDS[-1][1] == 100
-    assert all(a[1] == b[0] for a, b in zip(READABILITY_BANDS, READABILITY_BANDS[1:]))
+@pytest.mark.parametrize("score, band", [(-3, "zeer moeilijk"), (24.9, "zeer moeilijk"), (25, "tussen"),
+                                         (79.9, "tussen"), (80, "zeer gemakkelijk"), (120, "zeer gemakkelijk")])
+def test_brouwer_is_read_on_brouwers_scale(score, band):
+    assert readability_band(score, "brouwer")[2].startswith(band)
+    assert describe_readability(score, scale="brouwer").endswith("on Brouwer's scale")
+
+
+def test_band_tables_cover_0_to_100_and_bad_scores_are_errors():
+    assert set(READABILITY_BANDS) == {"flesch_douma", "brouwer"}
+    assert READABILITY_BANDS["flesch_douma"] is DOUMA_BANDS and READABILITY_BANDS["brouwer"] is BROUWER_BANDS
+    for bands in (DOUMA_BANDS, BROUWER_BANDS):
+        assert bands[0][0] == 0 and bands[-1][1] == 100
+        assert all(a[1] == b[0] for a, b in zip(bands, bands[1:]))
+    assert [b[1] for b in DOUMA_BANDS] == [30, 45, 60, 70, 80, 90, 100]
     with pytest.raises(ValueError, match="NaN"):
         describe_readability(float("nan"))
+    with pytest.raises(TypeError):
+        describe_readability("46.8")
 
 
 # ---------------------------------------------------------------------------

@@ -20,7 +20,8 @@ EXERCISES = [
         INT,
         norm_int,
         "f3e629cc788b48087fecf5975846f5df84107c7fac5a66864384f7fe7aff98be",
-        hint="Did you count with the library? What does `len(article.paragraphs)` give?",
+        hint="Did you count with the library rather than by eye? Which part of `article` holds one item per "
+        "body paragraph, and which Python function counts the items of a list?",
         success="Right. Headings and the date line are not paragraphs; the article also has 32 sentences.",
         wrong=[
             (16, "Did you count the three headings too? Headings are not body paragraphs."),
@@ -52,7 +53,8 @@ EXERCISES = [
         TEXT_LIST,
         norm_text_list,
         "8042c5adb1b4834e111a9eb412e355b5c20c3148fb19e93a6af3a512f09c113b",
-        hint="Did you take the headings from the library (`article.headings`), in the order they appear?",
+        hint="Did you take the headings from the library, in the order they appear? Look back at the cell "
+        "that showed them: which attribute of `article` gives them as text?",
         success="Right. Each heading opens a section; paragraphs 1 and 2, before the first heading, are the lead.",
         wrong=[
             (

@@ -2,7 +2,9 @@
 
 Usage::
 
-    course grade SUBMISSIONS [--out grades/] [-j N] [--no-sandbox]
+    course grade SUBMISSIONS [--out grades/] [-j N] [--no-sandbox] [--roster R --lms canvas|moodle|brightspace]
+                 [--deadline [NB=]TIME --extensions CSV --late-penalty PCT] [--student ID] [--shard K/N]
+    course grade merge OUT/shard-* --out OUT
     course grade --merge-manual SHEET [--out grades/]
 
 One module per step of the pipeline (see :mod:`course.grading.batch`):
@@ -13,7 +15,10 @@ One module per step of the pipeline (see :mod:`course.grading.batch`):
 only code that runs student code, inside the sandbox),
 :mod:`~course.grading.protocol` (the untrusted result channel),
 :mod:`~course.grading.evaluate` (hidden tests, in the grader),
-:mod:`~course.grading.report` and :mod:`~course.grading.manual` (outputs).
+:mod:`~course.grading.late` (deadlines), :mod:`~course.grading.report`,
+:mod:`~course.grading.manual`, :mod:`~course.grading.classreport` and
+:mod:`~course.grading.lms` (outputs, LMS files and bulk-download intake),
+:mod:`~course.grading.shard` (a class split across machines).
 Settings travel in one :class:`GradeContext`.
 
 Threat model
@@ -35,6 +40,12 @@ What holds, and how:
   test or another submission in its memory; a child reads its own job;
 - hidden tests run in the grader on plain data; every message is capped and
   validated, and a bad one fails that submission alone (``protocol_error``);
+- a function exercise's held-back cases are read in the grader from the
+  instructor notebook; the worker's job holds none of them. When the run
+  reaches the test, the worker asks for the inputs (once, and only then: a
+  request from an earlier cell is a protocol error), calls the student's
+  function under the cell time limit and returns what it gave as plain
+  data; the expected values never leave the grader;
 - every process of a submission is killed when it ends; its folders are
   emptied; its memory and process count are limited per submission by a
   cgroup where the machine has them;

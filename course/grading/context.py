@@ -12,8 +12,16 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..paths import notebooks_dir, project_root
+
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import datetime
+
+    from .late import LatePolicy
+    from .lms import Roster
+    from .shard import Shard
 
 
 #: Status of one student x notebook row.
@@ -110,6 +118,16 @@ class GradeContext:
         Limit each submission through a cgroup where the machine allows it
         (False forces the fallback: per-process limits plus the runner's
         accounting; used by the tests of that path).
+    shard : Shard or None
+        ``--shard K/N``: grade only that share of the class
+        (:mod:`course.grading.shard`); None grades everyone.
+    roster : Roster or None
+        ``--roster``: the class list (:mod:`course.grading.lms`); it matches
+        an LMS download to students and makes absent students ``missing``.
+    late : LatePolicy or None
+        Deadlines, extensions and penalty (:mod:`course.grading.late`).
+    timestamps : dict or None
+        ``--timestamps``: (student, notebook or ``*``) -> submission time.
     """
 
     limits: Limits = field(default_factory=Limits)
@@ -121,3 +139,7 @@ class GradeContext:
     tmp: Path | None = None
     progress: bool = False
     cgroups: bool = True
+    shard: Shard | None = None
+    roster: Roster | None = None
+    late: LatePolicy | None = None
+    timestamps: dict[tuple[str, str], datetime] | None = None

@@ -40,6 +40,11 @@ class ExerciseResult:
         value the test saw.
     title : str
         The exercise's title (what the test checks).
+    parts : list of dict
+        For partial credit, what each part earned: ``{"label", "passed",
+        "points", "max_points"}`` (per kind of held-back case for a function
+        exercise; per declared part for a value exercise with ``parts``).
+        Empty for an all-or-nothing exercise.
     """
 
     id: str
@@ -50,12 +55,13 @@ class ExerciseResult:
     message: str
     answer: str = ""
     title: str = ""
+    parts: list[dict] = field(default_factory=list)
 
 
 def _namespace(lesson: Lesson, ex: GradedExercise, values: dict[str, Any]) -> dict[str, Any]:
     import course
 
-    ns: dict[str, Any] = {name: getattr(course, name) for name in ("assert_answer", "check")}
+    ns: dict[str, Any] = {name: getattr(course, name) for name in ("assert_answer", "check", "grade_answer", "Case")}
     ns.update(lesson.context.get(ex.grade_id, {}))
     for name in ex.student_names:
         ns[name] = decode_value(values.get(name, {"$missing": True}))
@@ -82,7 +88,7 @@ def _not_run_message(ex_id: str, error: str | None) -> str:
 
 
 def evaluate(lesson: Lesson, ex: GradedExercise, values: dict[str, Any] | None, why_not: str = "",
-             answer_error: list[str] | None = None) -> ExerciseResult:
+             answer_error: list[str] | None = None, calls: list[dict] | None = None) -> ExerciseResult:
     """Run the instructor's test of one exercise on the student's values.
 
     Parameters
@@ -98,25 +104,96 @@ def evaluate(lesson: Lesson, ex: GradedExercise, values: dict[str, Any] | None, 
         Why there are no values (timeout, the process died ...).
     answer_error : [type, message], optional
         The error the student's answer cell raised, if it did.
+    calls : list of dict, optional
+        For a function exercise: what the student's function returned on
+        each held-back input (see :func:`evaluate_function`).
     """
     title = ex.title
     if values is None:
         return ExerciseResult(ex.id, "auto", 0.0, ex.points, False,
                               why_not or "the notebook did not get as far as this test", "", title)
+    if ex.function:
+        return evaluate_function(ex, values, calls, answer_error)
     ns = _namespace(lesson, ex, values)
+    scored: list[tuple[float, list]] = []
+
+    def grade_answer(exercise_id: str, answer: Any) -> float:
+        """The test's partial credit, recorded for the grade."""
+        from ..checks import score_answer
+
+        points, parts = score_answer(exercise_id, answer)
+        scored.append((points, parts))
+        return points
+
+    ns["grade_answer"] = grade_answer
     answer = ns.get(ex.student_names[0]) if ex.student_names else None
     try:
         exec(compile(ex.test_source, f"<test {ex.id}>", "exec"), ns)  # noqa: S102 - the instructor's own test
         passed = True
     except Exception:  # noqa: BLE001 - any failure of the test is a fail
         passed = False
+    points = ex.points if passed else 0.0
+    parts: list[dict] = []
+    if passed and scored:
+        points = min(float(ex.points), max(0.0, scored[-1][0]))
+        passed = points >= ex.points
+        declared = scored[-1][1]
+        total = sum(p.weight for p in declared) or 1.0
+        if len(declared) > 1:
+            parts = [{"label": p.label, "passed": p.passed,
+                      "points": round(ex.points * p.weight / total, 2) if p.passed else 0.0,
+                      "max_points": round(ex.points * p.weight / total, 2)} for p in declared]
     if isinstance(answer, Missing) or (answer_error and not passed):
         # the same words the notebook's check cell uses for an answer cell that did not run
         message = _not_run_message(ex.id, f"{answer_error[0]}: {answer_error[1]}" if answer_error else None)
     else:
         message = _check_message(ex.id, answer)
     shown = show_value(answer) if ex.student_names else ""
-    return ExerciseResult(ex.id, "auto", ex.points if passed else 0.0, ex.points, passed, message, shown, title)
+    return ExerciseResult(ex.id, "auto", points, ex.points, passed, message, shown, title, parts)
+
+
+def evaluate_function(ex: GradedExercise, values: dict[str, Any], calls: list[dict] | None,
+                      answer_error: list[str] | None = None) -> ExerciseResult:
+    """Grade a function exercise: compare what the student's function returned with the held-back cases.
+
+    Parameters
+    ----------
+    ex : GradedExercise
+        With its held-back ``cases`` (the expected values are here only).
+    values : dict
+        The harvest's encoded values (the function itself shows as opaque).
+    calls : list of dict or None
+        Per case ``{"ok": encoded}`` or ``{"error": text}``, as the worker
+        reported them (validated); None when none came.
+    answer_error : [type, message], optional
+        The error the answer cell raised, if it did.
+
+    Returns
+    -------
+    ExerciseResult
+        Points: the exercise's points times the share of cases passed; one
+        part per kind of case. The message names failed kinds and errors,
+        never a held-back input or expected value.
+    """
+    from ..checks import CaseResult, function_feedback, function_points, get_exercise, outputs_match
+
+    exercise = get_exercise(ex.id)
+    function = decode_value(values.get(ex.function, {"$missing": True}))
+    if isinstance(function, Missing) or not calls:
+        message = _not_run_message(ex.id, f"{answer_error[0]}: {answer_error[1]}" if answer_error else None)
+        return ExerciseResult(ex.id, "auto", 0.0, ex.points, False, message, "", ex.title)
+    results = []
+    for case, call in zip(ex.cases, calls):
+        if "error" in call:
+            results.append(CaseResult(case.kind, False, None, call["error"]))
+            continue
+        got = decode_value(call["ok"])
+        results.append(CaseResult(case.kind, outputs_match(exercise, got, case.expected), got))
+    status, message, parts = function_feedback(ex.id, results)
+    points = function_points(exercise, results)
+    shown = f"{ex.function}: {sum(r.passed for r in results)} of {len(results)} held-back cases pass"
+    return ExerciseResult(ex.id, "auto", points, ex.points, status == "correct", clean_text(message, 2000), shown,
+                          ex.title, parts)
 
 
 @dataclass
@@ -133,6 +210,7 @@ class NotebookGrade:
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0        # wall time of its run (not written anywhere: re-runs must match)
     cell_seconds: float = 0.0   # of which inside cells
+    late: Any = None            # its :class:`~course.grading.late.LateInfo`, when a deadline or time applies
 
     @property
     def max_points(self) -> float:
@@ -195,7 +273,7 @@ def grade_job(lesson: Lesson, plan: Plan, job: Job) -> NotebookGrade:
         answer_step = next((k for k, s in enumerate(plan.steps) if s.label == f"answer {ex.id}"), None)
         answer_result = job.results.get(answer_step) if answer_step is not None else None
         answer_error = answer_result.error if answer_result and answer_result.error else None
-        result = evaluate(lesson, ex, values, why, answer_error)
+        result = evaluate(lesson, ex, values, why, answer_error, job.calls.get(i))
         if answer_result and answer_result.timed_out:
             result = dataclasses.replace(result, points=0.0, passed=False,
                                          message="your answer cell ran past its time limit and was stopped")

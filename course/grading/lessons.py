@@ -64,6 +64,13 @@ class GradedExercise:
         The teacher-tagged rubric after a prose cell ('' if none).
     title : str
         The first line of the test's docstring (what it checks).
+    function : str
+        For a function exercise (a test ``grade_function(id, fn, cases)``):
+        the name of the student's function; '' otherwise.
+    cases : tuple of Case
+        Its held-back cases, read from the test's source. Only their inputs
+        ever reach a worker, when the test runs; the expected values stay
+        in the grader.
     """
 
     id: str
@@ -75,6 +82,8 @@ class GradedExercise:
     context_names: tuple[str, ...] = ()
     rubric: str = ""
     title: str = ""
+    function: str = ""
+    cases: tuple = ()
 
 
 @dataclass
@@ -154,7 +163,57 @@ def _assigned_names(source: str) -> set[str]:
         tree = ast.parse(source)
     except SyntaxError:
         return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)} | {
+        n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+
+
+def function_test(source: str, where: str = "") -> tuple[str, str, tuple] | None:
+    """Read a function exercise's hidden test: ``grade_function("1.7", name, [Case(...), ...])``.
+
+    The cases are evaluated here, in the grader, from the instructor's own
+    source (with only ``Case`` in scope): they never reach a worker as code.
+
+    Parameters
+    ----------
+    source : str
+        The test cell's source.
+    where : str
+        For error messages (the lesson file).
+
+    Returns
+    -------
+    tuple of (str, str, tuple of Case) or None
+        The exercise id, the function's name and the cases; None when the
+        test is not a function test.
+
+    Raises
+    ------
+    GradeError
+        When the call is there but its arguments cannot be read.
+    """
+    from ..checks import Case
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+             and n.func.id == "grade_function"]
+    if not calls:
+        return None
+    call = calls[0]
+    if len(calls) > 1 or len(call.args) != 3 or not isinstance(call.args[0], ast.Constant) \
+            or not isinstance(call.args[1], ast.Name):
+        raise GradeError(f"{where}: a function test must be one call grade_function('ID', name, [Case(...), ...])")
+    try:
+        cases = eval(compile(ast.Expression(call.args[2]), "<cases>", "eval"),  # noqa: S307 - instructor's source
+                     {"__builtins__": {}, "Case": Case})
+    except Exception as exc:  # noqa: BLE001
+        raise GradeError(f"{where}: the cases of {call.args[0].value} cannot be read: {type(exc).__name__}: {exc}") \
+            from None
+    if not cases or not all(isinstance(c, Case) for c in cases):
+        raise GradeError(f"{where}: the cases of {call.args[0].value} must be a non-empty list of Case(...)")
+    return str(call.args[0].value), call.args[1].id, tuple(cases)
 
 
 _HEADING = re.compile(r"^#{2,4}\s*Exercise\s+(\d+\.\d+)\s*[—–:-]+\s*(.+?)\s*(\(\d+(?:\.\d+)?\s*points?\))?\s*$", re.M)
@@ -210,11 +269,13 @@ def load_lesson(path: str | Path) -> Lesson:
             names = _free_names(cell.source)
             doc = re.match(r'^\s*"""(.*?)"""', cell.source, re.S)
             title = " ".join(doc.group(1).split()) if doc else ""
+            found = function_test(cell.source, path.name)
+            function, cases = (found[1], found[2]) if found else ("", ())
             exercises.append(GradedExercise(
                 id=str(crs["exercise"]), kind="auto", points=float(nbg.get("points", 0)), grade_id=nbg["grade_id"],
                 test_source=cell.source, student_names=tuple(n for n in names if n in answer_names),
-                context_names=tuple(n for n in names if n not in answer_names),
-                title=headings.get(str(crs["exercise"]), title)))
+                context_names=tuple(n for n in names if n not in answer_names and n != "Case"),
+                title=headings.get(str(crs["exercise"]), title), function=function, cases=cases))
         elif role == "prose":
             rubric = ""
             for later in cells[i + 1:]:
@@ -289,6 +350,9 @@ def prepare(lesson: Lesson, course_root: Path, tmp: Path | None = None) -> Lesso
                 continue
             ex = next(e for e in lesson.exercises if e.grade_id == step.label)
             ns = shell.user_ns
+            if ex.function:
+                _check_own_function(lesson, ex, ns.get(ex.function))
+                continue
             lesson.context[ex.grade_id] = {n: copy.deepcopy(ns[n]) for n in ex.context_names if n in ns}
             own = {n: encode_value(ns.get(n, Missing)) for n in ex.student_names}
             if not evaluate(lesson, ex, own).passed:
@@ -303,3 +367,20 @@ def prepare(lesson: Lesson, course_root: Path, tmp: Path | None = None) -> Lesso
         plt.close("all")
         shutil.rmtree(work, ignore_errors=True)
     return lesson
+
+
+def _check_own_function(lesson: Lesson, ex: GradedExercise, function: Any) -> None:
+    """The instructor's own function must pass every held-back case of its exercise (run here, trusted)."""
+    from ..checks import FunctionExercise, get_exercise, run_case
+
+    exercise = get_exercise(ex.id)
+    if not isinstance(exercise, FunctionExercise) or exercise.function != ex.function:
+        raise GradeError(f"{lesson.name}: exercise {ex.id} has a function test but no function exercise "
+                         f"for {ex.function!r} in course/exercises")
+    if not callable(function):
+        raise GradeError(f"{lesson.name}: the instructor notebook does not define {ex.function} ({ex.id})")
+    for k, case in enumerate(ex.cases, 1):
+        result = run_case(exercise, function, case)
+        if not result.passed:
+            raise GradeError(f"{lesson.name}: the instructor's own {ex.function} fails held-back case {k} of "
+                             f"{ex.id} ({case.kind}){': ' + result.error if result.error else ''}")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import json
 import math
 from pathlib import Path
 
 from .evaluate import NotebookGrade
-from .report import atomic_write, fmt, from_json, to_csv, write_outputs
+from .report import atomic_write, fmt, read_results_full, to_csv, write_outputs
 
 
 def unneutralise(cell: str | None) -> str:
@@ -34,8 +33,8 @@ def read_manual_sheet(path: str | Path, grades: list[NotebookGrade]) -> dict[tup
     Raises
     ------
     ManualSheetError
-        Naming the file and row: unknown student or exercise, points that are
-        not a number or out of range.
+        Naming the file and *every* bad row (one per line): unknown student
+        or exercise, points that are not a number or out of range.
     """
     path = Path(path)
     known = {(g.student, g.notebook, e.id): e.max_points for g in grades for e in g.exercises if e.kind == "prose"}
@@ -48,21 +47,27 @@ def read_manual_sheet(path: str | Path, grades: list[NotebookGrade]) -> dict[tup
     if not reader.fieldnames or not need <= set(reader.fieldnames):
         raise ManualSheetError(f"{path}: the header must have the columns {', '.join(sorted(need))}")
     out = {}
+    problems = []
     for n, row in enumerate(reader, 2):
         points = (row.get("points") or "").strip().replace(",", ".")
         if not points:
             continue
         key = (unneutralise(row["student"]), unneutralise(row["notebook"]), unneutralise(row["exercise"]))
         if key not in known:
-            raise ManualSheetError(f"{path}, row {n}: no prose exercise {row['exercise']} of {row['student']} "
-                                   f"in {row['notebook']}")
+            problems.append(f"row {n}: no prose exercise {row['exercise']} of {row['student']} in {row['notebook']}")
+            continue
         try:
             value = float(points)
         except ValueError:
-            raise ManualSheetError(f"{path}, row {n}: points {points!r} is not a number") from None
-        if not 0 <= value <= known[key] or math.isnan(value):
-            raise ManualSheetError(f"{path}, row {n}: {value:g} points is outside 0..{known[key]:g}")
+            problems.append(f"row {n}: points {points!r} is not a number")
+            continue
+        if math.isnan(value) or not 0 <= value <= known[key]:
+            problems.append(f"row {n}: {value:g} points is outside 0..{known[key]:g}")
+            continue
         out[key] = (value, (row.get("comment") or "").strip())
+    if problems:
+        raise ManualSheetError(f"{path}: {len(problems)} bad row{'s' if len(problems) != 1 else ''}, nothing merged:\n"
+                               + "\n".join(f"  {p}" for p in problems))
     return out
 
 
@@ -85,7 +90,7 @@ def merge_manual(out: str | Path, sheet: str | Path) -> list[NotebookGrade]:
     """
     out = Path(out)
     try:
-        grades, notes = from_json(json.loads((out / "results.json").read_text(encoding="utf-8")))
+        grades, notes, settings = read_results_full(out / "results.json")
     except FileNotFoundError:
         raise ManualSheetError(f"{out / 'results.json'}: no grades to merge into; run `course grade` first") from None
     new = read_manual_sheet(sheet, grades)
@@ -96,5 +101,5 @@ def merge_manual(out: str | Path, sheet: str | Path) -> list[NotebookGrade]:
     rows += [[s, n, e, fmt(p), c] for (s, n, e), (p, c) in sorted(old.items())]
     atomic_write(ledger_path, to_csv(rows))
     apply_manual(grades, old)
-    write_outputs(out, grades, notes)
+    write_outputs(out, grades, notes, None, settings)
     return grades

@@ -36,6 +36,12 @@ class Step:
         Variables to report (harvest steps).
     exercise : str
         Exercise id (harvest steps).
+    call : str
+        For the harvest of a function exercise: the student's function,
+        which the worker calls on ``inputs``.
+    inputs : tuple of tuple
+        The held-back cases' arguments. Not part of the job: the grader
+        sends them when the worker reaches this step (:func:`job_inputs`).
     """
 
     kind: str
@@ -44,6 +50,8 @@ class Step:
     label: str = ""
     names: tuple[str, ...] = ()
     exercise: str = ""
+    call: str = ""
+    inputs: tuple = ()
 
 
 @dataclass
@@ -167,7 +175,8 @@ def build_plan(lesson: Lesson, nb: dict) -> Plan:
                 tampering.append(f"the {role} cell of {ex} was edited (the lesson's was used)")
             if role == "tests":
                 test = next(e for e in lesson.exercises if e.grade_id == gid)
-                steps.append(Step("harvest", names=test.student_names, exercise=ex, label=f"test {ex}"))
+                steps.append(Step("harvest", names=test.student_names, exercise=ex, label=f"test {ex}",
+                                  call=test.function, inputs=tuple(tuple(c.args) for c in test.cases)))
         elif lcell.get("cell_type") == "code" and "teacher" not in lcell.get("metadata", {}).get("tags", []):
             if scell is not None and scell.get("cell_type") == "code":
                 steps.append(Step("code", cell_source(scell), "student", f"cell {li + 1}"))
@@ -195,6 +204,21 @@ def instructor_plan(lesson: Lesson) -> list[Step]:
 
 
 def job_steps(plan: Plan) -> list[dict]:
-    """The plan's steps as the plain data a worker receives (code and names only)."""
-    return [{"kind": s.kind, "source": s.source, "label": s.label} if s.kind == "code"
-            else {"kind": "harvest", "names": list(s.names), "label": s.label} for s in plan.steps]
+    """The plan's steps as the plain data a worker receives (code, names, function names; no test input)."""
+    out = []
+    for s in plan.steps:
+        if s.kind == "code":
+            out.append({"kind": "code", "source": s.source, "label": s.label})
+        else:
+            out.append({"kind": "harvest", "names": list(s.names), "label": s.label, **({"call": s.call} if s.call
+                                                                                         else {})})
+    return out
+
+
+def job_inputs(plan: Plan) -> dict[int, list[list]]:
+    """Step number -> the arguments of each held-back case, for the steps that call a student's function.
+
+    The runner keeps these and sends a step's inputs only when the worker
+    reaches that step (see :mod:`course.grading.worker`).
+    """
+    return {i: [list(args) for args in s.inputs] for i, s in enumerate(plan.steps) if s.kind == "harvest" and s.call}

@@ -39,7 +39,7 @@ MAX_TEXT = 100_000
 MAX_INT = 2**63
 
 #: Events a worker (the student's run) may send.
-CHILD_EVENTS = ("start", "end", "values", "note", "done", "setup_failed")
+CHILD_EVENTS = ("start", "end", "values", "need", "note", "done", "setup_failed")
 #: Events only the zygote sends (they carry the grader's nonces).
 ZYGOTE_EVENTS = ("ready", "forked", "exited", "reaped")
 
@@ -191,7 +191,7 @@ def parse_message(line: bytes, n_steps: int | None = None) -> dict[str, Any]:
     _need(isinstance(ev, str) and ev in CHILD_EVENTS + ZYGOTE_EVENTS, "a message with an unknown event")
     allowed = {"ev"}
     out: dict[str, Any] = {"ev": ev}
-    if ev in ("start", "end", "values"):
+    if ev in ("start", "end", "values", "need"):
         allowed.add("step")
         out["step"] = _small_int(msg.get("step"), "step")
         if n_steps is not None:
@@ -206,7 +206,7 @@ def parse_message(line: bytes, n_steps: int | None = None) -> dict[str, Any]:
         _need(isinstance(output, str), "an 'end' message whose output is not text")
         out["output"] = clean_text(output, MAX_TEXT)
     elif ev == "values":
-        allowed.add("values")
+        allowed |= {"values", "calls"}
         values = msg.get("values")
         _need(isinstance(values, dict) and len(values) <= 64, "a 'values' message without a table of values")
         budget = [MAX_NODES]
@@ -214,6 +214,8 @@ def parse_message(line: bytes, n_steps: int | None = None) -> dict[str, Any]:
             _need(name.isidentifier() and len(name) <= 100, "a value with a name that is not a variable name")
             check_encoded(value, 0, budget)
         out["values"] = values
+        if "calls" in msg:
+            out["calls"] = _calls(msg["calls"], budget)
     elif ev in ("note", "setup_failed"):
         key = "text" if ev == "note" else "error"
         allowed.add(key)
@@ -228,6 +230,27 @@ def parse_message(line: bytes, n_steps: int | None = None) -> dict[str, Any]:
                 _need(type(msg[key]) is int and -(2**31) <= msg[key] < 2**31, f"a bad '{key}'")
                 out[key] = msg[key]
     _need(set(msg) <= allowed, "a message with unknown fields")
+    return out
+
+
+MAX_CALLS = 500
+
+
+def _calls(calls: Any, budget: list[int]) -> list[dict[str, Any]]:
+    """Validate what a student's function returned on each held-back input.
+
+    Each item is ``{"ok": <encoded value>}`` or ``{"error": "Type: text"}``.
+    """
+    _need(isinstance(calls, list) and len(calls) <= MAX_CALLS, "a 'values' message with a bad list of calls")
+    out = []
+    for item in calls:
+        _need(isinstance(item, dict) and len(item) == 1 and set(item) <= {"ok", "error"}, "a call result of bad shape")
+        if "ok" in item:
+            check_encoded(item["ok"], 0, budget)
+            out.append({"ok": item["ok"]})
+        else:
+            _need(isinstance(item["error"], str), "a call error that is not text")
+            out.append({"error": clean_text(item["error"], 200)})
     return out
 
 

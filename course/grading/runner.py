@@ -72,12 +72,21 @@ class Job:
         ``{"kind": "harvest", "names", "label"}``; student material only.
     files : list of (str, str)
         The student's other files: relative path, base64 content.
+    inputs : dict
+        Step -> the held-back inputs of a function test (argument lists),
+        sent to the worker only when it asks for them at that step.
+    calls : dict
+        Step -> what the student's function returned on each input
+        (validated ``{"ok": encoded}`` / ``{"error": text}`` items).
     """
 
     student: str
     notebook: str
     steps: list[dict]
     files: list[tuple[str, str]] = field(default_factory=list)
+    inputs: dict[int, list[list]] = field(default_factory=dict)
+    calls: dict[int, list[dict]] = field(default_factory=dict)
+    served: set[int] = field(default_factory=set)
     skip: set[int] = field(default_factory=set)
     results: dict[int, StepResult] = field(default_factory=dict)
     values: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -274,6 +283,7 @@ class Runner:
         self.serial += 1
         slot.serial = self.serial
         job.attempts += 1
+        job.served.clear()  # a re-run asks for each test's inputs again
         if not job.started:
             job.started = time.monotonic()
         slot.spawned = time.monotonic()
@@ -335,8 +345,21 @@ class Runner:
             if slot.current == msg["step"]:
                 job.cell_time += time.monotonic() - slot.cell_started
             slot.current = None
+        elif ev == "need":
+            self._send_inputs(slot, msg["step"])
         elif ev == "values":
-            job.values[msg["step"]] = msg["values"]
+            step = msg["step"]
+            if step in job.inputs:
+                calls = msg.get("calls")
+                if step not in job.served or calls is None or len(calls) != len(job.inputs[step]):
+                    raise ProtocolError("a function test's results that do not match the inputs sent")
+                job.calls[step] = calls
+                if slot.current == step:
+                    job.cell_time += time.monotonic() - slot.cell_started
+                    slot.current = None
+            elif "calls" in msg:
+                raise ProtocolError("call results for a step that calls no function")
+            job.values[step] = msg["values"]
         elif ev == "note":
             if len(job.notes) < 5:
                 job.notes.append(msg["text"])
@@ -353,6 +376,26 @@ class Runner:
             slot.exit_status = msg.get("status", 0)
         else:
             raise ProtocolError(f"an unexpected '{ev}' message")
+
+    def _send_inputs(self, slot: _Slot, step: int) -> None:
+        """Send a function test's held-back inputs, once, and only when the run has reached that step.
+
+        Every step before it must be reported and no cell may be running: a
+        forged request from an earlier cell is a protocol error, so student
+        code never sees the inputs before its function is called on them.
+        """
+        job = slot.job
+        if step not in job.inputs or step in job.served:
+            raise ProtocolError("a request for inputs of a step that has none (or already had them)")
+        before = [i for i in range(step) if i not in job.skip]
+        reported = all((i in job.values) if job.steps[i]["kind"] == "harvest" else (i in job.results) for i in before)
+        if slot.current is not None or not reported:
+            raise ProtocolError("a request for a test's inputs before the notebook reached that test")
+        job.served.add(step)
+        data = json.dumps(job.inputs[step], ensure_ascii=True).encode()
+        slot.outbox += f"I {len(data)}\n".encode() + data
+        # the calls run under the cell time limit, like a cell
+        slot.current, slot.cell_started = step, time.monotonic()
 
     def _end_submission(self, slot: _Slot, why: str | None) -> None:
         """The submission is over: kill what it left, then ask the zygote to clean up."""
@@ -599,6 +642,7 @@ def classify(job: Job, killed_for: str | None, current: int | None, wstatus: int
         job.status = "kernel_died"
         job.reason = f"the notebook stopped the process that ran it ({where}); its results do not count"
         job.values.clear()
+        job.calls.clear()
         if current is not None:
             job.results[current] = StepResult(error=["KernelDied", job.reason])
         return False

@@ -173,6 +173,59 @@ def _read_exact(fd: int, n: int) -> bytes:
 # The child: one submission
 
 
+def _read_inputs(fd: int) -> list:
+    """Read one ``I <length>`` block of held-back inputs from the grader (a JSON list of argument lists)."""
+    op, _, size = _read_line(fd).decode("ascii", "replace").partition(" ")
+    if op != "I":
+        raise ValueError("the grader sent no inputs")
+    data = json.loads(_read_exact(fd, int(size)))
+    return data if isinstance(data, list) else []
+
+
+def call_function(function: Any, inputs: list, timeout: float) -> list[dict]:
+    """Call the student's function on each held-back input; report what it returned, as plain data.
+
+    Parameters
+    ----------
+    function : Any
+        What the student's namespace holds under the function's name.
+    inputs : list of list
+        The positional arguments of each case.
+    timeout : float
+        Seconds for all the calls together (the cell time limit); calls
+        after it runs out are reported as stopped.
+
+    Returns
+    -------
+    list of dict
+        Per input ``{"ok": encoded value}`` or ``{"error": "Type: text"}``.
+    """
+    import copy
+
+    out: list[dict] = []
+    deadline = time.monotonic() + timeout
+    for args in inputs:
+        if function is Missing or not callable(function):
+            out.append({"error": "NotDefined: the function is not defined" if function is Missing
+                        else f"TypeError: {type(function).__name__} is not a function"})
+            continue
+        left = deadline - time.monotonic()
+        if left <= 0:
+            out.append({"error": "CellTimeout: the time limit ran out before this case"})
+            continue
+        try:
+            signal.setitimer(signal.ITIMER_REAL, left)
+            try:
+                got = function(*copy.deepcopy(list(args) if isinstance(args, list) else []))
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            out.append({"ok": encode_value(got)})
+        except BaseException as exc:  # noqa: BLE001 - the student's error (or timeout) is that case's result
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            out.append({"error": f"{type(exc).__name__}: {exc}"[:200]})
+    return out
+
+
 def _set_limits(limits: dict, cgroup: bool) -> None:
     def lim(kind: int, value: int) -> None:
         try:
@@ -220,11 +273,12 @@ def child_main(shell: Any, work: Path, home: Path) -> None:
         job = json.loads(_read_exact(0, int(header)))
         devnull = os.open(os.devnull, os.O_RDWR)
         chan = os.dup(1)  # not inheritable: programs the student starts do not get the channel
+        inbox = os.dup(0)  # the grader's pipe: held-back inputs arrive here when a test runs
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
         os.close(devnull)
         # Nor do processes the student forks (multiprocessing, a fork bomb): only this one reports.
-        os.register_at_fork(after_in_child=lambda: os.close(chan))
+        os.register_at_fork(after_in_child=lambda: (os.close(chan), os.close(inbox)))
         os.setsid()
         limits = job["limits"]
         nbdir = work / "notebooks"
@@ -269,7 +323,12 @@ def child_main(shell: Any, work: Path, home: Path) -> None:
                     values[name] = {"$missing": True} if value is Missing else encode_value(value)
                 except BaseException:  # noqa: BLE001
                     values[name] = {"$opaque": "unreadable", "repr": "?"}
-            send(chan, {"ev": "values", "step": i, "values": values})
+            message = {"ev": "values", "step": i, "values": values}
+            if step.get("call"):
+                send(chan, {"ev": "need", "step": i})
+                message["calls"] = call_function(shell.user_ns.get(step["call"], Missing), _read_inputs(inbox),
+                                                 cell_timeout)
+            send(chan, message)
             continue
         send(chan, {"ev": "start", "step": i})
         out.reset()
@@ -434,6 +493,12 @@ def zygote_main(work: Path, home: Path, sandboxed: bool, warm: bool = False) -> 
             except ChildProcessError:
                 status = 0
             send(1, {"ev": "exited", "status": status})
+        elif op == "I":
+            # inputs the grader sent a child that died before it read them: not for us
+            try:
+                _read_exact(0, int(nonce))
+            except (EOFError, ValueError):
+                break
         elif op == "R":
             stray = _clean_namespace(me) if sandboxed else 0
             mounts = _mount_points()

@@ -57,7 +57,8 @@ from course import assert_answer, check, load_article, show_side_by_side
 # ## The article
 #
 # The article is a plain-text file that comes with the course library. It appeared in a Dutch
-# newspaper in March 2022 and reports that Russia had asked China for military support.
+# newspaper in March 2022 and reports that, according to American media and their anonymous
+# sources in the US government, Russia had asked China for military support.
 # `load_article()`, without a path, reads it into parts you can work with.
 
 # %%
@@ -74,7 +75,8 @@ article.heading_texts
 # `article.paragraph_table` is a pandas DataFrame with one row per body paragraph: its number
 # (counted from 1, as a reader counts), the section it falls under, and how many sentences and
 # words it has. Paragraphs 1 and 2 come before the first heading, so their section is missing
-# (`NaN` is pandas' mark for a missing value).
+# (`NaN` is pandas' mark for a missing value). In this course those two paragraphs are the
+# article's *lead*: its opening, before the first subheading.
 
 # %%
 article.paragraph_table[["paragraph", "section", "sentences", "words"]]
@@ -125,7 +127,8 @@ check("0.1", ...)
 #
 # <details><summary>Hint</summary>
 #
-# `article.paragraphs` is a list of paragraphs, and `len(...)` counts the items of a list.
+# The table above has one row per body paragraph, and `article` also holds the paragraphs as a
+# Python list. Which Python function counts the items of a list (or the rows of a table)?
 #
 # </details>
 
@@ -181,7 +184,8 @@ assert_answer("0.2", answer_0_2)
 #
 # <details><summary>Hint</summary>
 #
-# Each item of `article.headings` has a `.text`; `article.heading_texts` gives them all at once.
+# Which cell under *The article* showed the headings? What it shows is already a list of
+# strings, in the order the headings appear.
 #
 # </details>
 

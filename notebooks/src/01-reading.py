@@ -9,11 +9,12 @@
 # 1. *describe* the structure of a news article: date, lead, sections, paragraphs, sentences;
 # 2. *answer* who, what, where, when, why and how from the text, and *say* which answers the
 #    text gives and which you infer;
-# 3. *list* the actors of an article and *explain* how a computer finds them with rules;
+# 3. *write* two rules of your own, a sentence splitter and a finder for the *why?*, and *test*
+#    them on sentences they were not written for;
 # 4. *judge* how hard the text is to read, with readability scores and a list of rare words, and
 #    *name* the limits of both.
 #
-# **Time:** about 60 minutes.
+# **Time:** about 65 minutes.
 
 # %% [markdown]
 # ## Setup
@@ -21,8 +22,8 @@
 # One cell loads everything this lesson uses from the course library.
 
 # %%
-from course import (assert_answer, build_timeline, check, describe_readability, find_actor_mentions,
-                    find_actors, find_rare_words, find_readability, load_article, load_glossary,
+from course import (Case, assert_answer, build_timeline, check, describe_readability, find_actor_mentions,
+                    find_actors, find_rare_words, find_readability, grade_function, load_article, load_glossary,
                     plot_actor_heatmap, plot_sentence_lengths, plot_timeline, score_readability,
                     show_actors, show_side_by_side)
 
@@ -40,15 +41,16 @@ show_side_by_side(article)
 # %% [markdown]
 # ## 2. Structure
 #
-# A news article has a date, a *lead* (the opening paragraphs that give the core of the news),
-# and often sections under short subheadings. The library counts what each part holds.
+# A news article has a date, a *lead*, and often sections under short subheadings. In this course
+# the **lead** is the opening of the article before its first subheading: here paragraphs 1 and 2.
+# It gives the core of the news. The library counts what each part holds.
 
 # %%
 article.paragraph_table.groupby("section", dropna=False, sort=False)[["sentences", "words"]].sum()
 
 # %% [markdown]
-# The row `NaN` is the lead: the two paragraphs before the first heading. How long are the
-# sentences? A histogram shows the spread.
+# The row `NaN` is the lead (paragraphs 1–2, which have no section). How long are the sentences?
+# A histogram shows the spread.
 
 # %%
 plot_sentence_lengths(article)
@@ -57,22 +59,24 @@ plot_sentence_lengths(article)
 # ### The inverted pyramid
 #
 # News is usually written as an *inverted pyramid*: the most important facts first, background
-# and reactions later. Here are the two sentences of the first paragraph: compare them with what the rest adds.
+# and reactions later. Here are the sentences of the lead: compare them with what the rest adds.
 
 # %%
-[s.text for s in article.sentences_in(1)]
+[s.text for p in (1, 2) for s in article.sentences_in(p)]
 
 # %% [markdown]
-# | question | the lead answers (paragraph 1) | what comes later |
+# | question | the lead answers (paragraphs 1–2) | what comes later |
 # |---|---|---|
-# | who? | Russia asked China; the Financial Times and The Washington Post reported it | Sullivan, Yang Jiechi, Zhao Lijian, Ryan Hass (paragraphs 2–13) |
-# | what? | a request for military support | why it matters to the US, Russia and China (3–9) |
-# | when? | reported on Sunday (*zondag*) | the meeting on Monday (*maandag*), earlier events (3–6) |
-# | how do we know? | *zo meldden* … *op basis van anonieme bronnen* | Sullivan's warning; China's denial (2, 12) |
-# | why? | not in the lead | the US strategy of leaking (10) |
+# | who? | Russia is reported to have asked China; the Financial Times and The Washington Post reported it; Sullivan reacts | Yang Jiechi (3), Xi Jinping and Poetin (4), Ryan Hass (11), Zhao Lijian (12) |
+# | what? | a request for military support; a US warning | the meeting in Rome, the ties between China and Russia, China's position (3–9) |
+# | where? | not said for the request itself; the reports are in American media | Rome, for the talks (3); the UN General Assembly (6) |
+# | when? | reported on Sunday (*zondag*); Sullivan reacts the same day | the meeting on Monday (*maandag*), earlier events (3–6), China's answer on Monday (12) |
+# | how do we know? | *zo meldden* … *op basis van anonieme bronnen*; China denies *in algemene en enigszins vage termen*; Sullivan does not confirm (*bevestigde ze niet*) | China's answer in detail (12) |
+# | why? | not in the lead | why it matters: to the US, Russia's back door to China must stay shut (3); to Russia, its ties with China (5). Paragraph 10 adds the newspaper's own analysis of why the US leaks |
 #
-# The lead gives the claim and its basis; the *why* comes last. Keep the phrase *op basis van
-# anonieme bronnen* (on the basis of anonymous sources) in mind for lesson 04.
+# The lead gives the claim, its basis and the first reaction; the reasons follow in the first
+# section, and the newspaper's analysis comes later. Keep the phrase *op basis van anonieme
+# bronnen* (on the basis of anonymous sources) in mind for lesson 04.
 
 # %% [markdown]
 # ### Exercise 1.1 — Who asked whom? (1 point)
@@ -83,7 +87,8 @@ plot_sentence_lengths(article)
 #
 # <details><summary>Hint</summary>
 #
-# In *X heeft Y gevraagd om …*, X is the one who asks.
+# Look at the verb *gevraagd* and the two names around it: which is the subject of *heeft …
+# gevraagd*, and which its object?
 #
 # </details>
 
@@ -103,14 +108,16 @@ assert_answer("1.1", answer_1_1)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 1.2 — How many sentences in a section? (2 points)
+# ### Exercise 1.2 — How many sentences in a section? (1 point)
 #
 # - Use `article.sentence_table` to count the sentences in the section **Op de vlakte**.
 # - Store the number in `answer_1_2` as an `int`. Count with code, not by hand.
 #
 # <details><summary>Hint</summary>
 #
-# Select the rows whose `section` column equals `"Op de vlakte"`, then count them with `len(...)`.
+# The table has one row per sentence and a column that names each sentence's section. The
+# structure table at the top of this section grouped by that column: can you keep only the rows
+# of one section and count them?
 #
 # </details>
 
@@ -184,8 +191,8 @@ plot_actor_heatmap(find_actor_mentions(article), len(article.paragraphs))
 #
 # <details><summary>Hint</summary>
 #
-# Find Jake Sullivan's row in the actors table above and read its `first_paragraph` column. The
-# answer is that one number, as an `int`: not his row, and not the whole column.
+# The actors table above has a column that says where each actor is first named. The answer is
+# one number, as an `int`: not a row, and not a whole column.
 #
 # </details>
 
@@ -212,8 +219,7 @@ assert_answer("1.3", answer_1_3)
 #
 # <details><summary>Hint</summary>
 #
-# The actors table is sorted by `mentions`, most first. Which actor is in its first row? The
-# answer is that one name, as a `str`: not the whole row.
+# How is the actors table sorted? The answer is one name, as a `str`: not a whole row.
 #
 # </details>
 
@@ -233,7 +239,135 @@ assert_answer("1.4", answer_1_4)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ## 4. Timeline
+# ## 4. Sentences, by a rule of your own
+#
+# Every count so far rests on one step you have not seen: splitting paragraphs into sentences.
+# It looks easy (cut after every full stop) but quotations make it hard. spaCy's sentence splitter
+# cuts paragraph 2 like this: `… waarschuwde de Chinezen wel. “` + `We zullen dat niet toestaan” …`,
+# leaving the opening quotation mark at the end of the wrong sentence; the course library moves it
+# back. Now write the rule yourself.
+#
+# A sentence ends at `.`, `!` or `?` (with any closing quotation mark right after it) **when what
+# follows is white space and then the start of a new sentence**. What can a new sentence start
+# with? Look at these:
+#
+# | text | split after the mark? |
+# |---|---|
+# | `… wel. “We zullen …` | yes: an opening quotation mark begins the next sentence |
+# | `“Dat is kwaadaardig.” Zhao …` | yes, and `”` stays with the first sentence |
+# | `“Waarom nu?” vroeg hij …` | no: a lower-case word follows |
+# | `met 2.5 procent. 2022 werd …` | not inside 2.5 (no white space); yes before 2022 |
+
+# %% [markdown]
+# ### Exercise 1.5 — A sentence splitter that keeps quotes in place (3 points)
+#
+# - Complete `split_sentences(text)` in the answer cell: most of it is written; you fill in the
+#   two `...`: the rule for *does a new sentence begin here?* and what the function returns.
+# - Dutch uses several quotation marks: `„ “ ‘ " «` open, `” ’ " »` close; the constants hold them.
+# - The check runs your function on four example texts. The grade runs it on sentences from other
+#   articles, so write the rule, not the answers: partial credit is the share of cases it gets right.
+#
+# <details><summary>Hint</summary>
+#
+# `after` is the text right after the mark (and its closing quotes). Two things must be true for a
+# split: `after` starts with white space, and its first character that is not white space is one
+# a sentence can begin with. Which string methods tell you whether a character is a capital or a
+# digit, and how do you look past the white space?
+#
+# </details>
+
+# %% answer 1.5
+OPENING_QUOTES = "„“‘\"«"
+CLOSING_QUOTES = "”’\"»"
+
+
+def split_sentences(text):
+    """Split one paragraph into sentences; an opening quote stays with its sentence."""
+    sentences = []
+    start = 0  # where the current sentence begins
+    i = 0
+    while i < len(text):
+        if text[i] in ".!?":
+            end = i + 1
+            while end < len(text) and text[end] in CLOSING_QUOTES:
+                end += 1  # a closing quote right after the mark belongs to this sentence
+            after = text[end:]
+            if ...:  # your rule: does a new sentence begin in `after`?
+                sentences.append(text[start:end].strip())
+                start = end
+            i = end
+        else:
+            i += 1
+    if text[start:].strip():
+        sentences.append(text[start:].strip())
+    return ...  # what does the function give back?
+### BEGIN SOLUTION
+def split_sentences(text):
+    """Split one paragraph into sentences; an opening quote stays with its sentence."""
+    sentences = []
+    start = 0
+    i = 0
+    while i < len(text):
+        if text[i] in ".!?":
+            end = i + 1
+            while end < len(text) and text[end] in CLOSING_QUOTES:
+                end += 1
+            after = text[end:]
+            rest = after.lstrip()
+            if rest != after and rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in OPENING_QUOTES):
+                sentences.append(text[start:end].strip())
+                start = end
+            i = end
+        else:
+            i += 1
+    if text[start:].strip():
+        sentences.append(text[start:].strip())
+    return sentences
+### END SOLUTION
+
+# %% check 1.5
+check("1.5", split_sentences)
+
+# %% tests 1.5
+"""Exercise 1.5: split_sentences on held-back texts from other articles (partial credit: the share of cases passed)."""
+### BEGIN HIDDEN TESTS
+grade_function("1.5", split_sentences, [
+    Case("a quote that opens the sentence",
+         ("Schipper Johan Kramer vaart al dertig jaar op de Rijn. ‘Zo erg heb ik het nooit gezien’, zegt hij. "
+          "‘Ik moet drie keer zo vaak varen voor dezelfde vracht.’",),
+         ["Schipper Johan Kramer vaart al dertig jaar op de Rijn.", "‘Zo erg heb ik het nooit gezien’, zegt hij.",
+          "‘Ik moet drie keer zo vaak varen voor dezelfde vracht.’"]),
+    Case("a quote that opens the sentence",
+         ("\"De huidige stalling zit elke ochtend vol\", zei Van Dijk. \"Als we niets doen, staan er over vijf jaar "
+          "weer duizenden fietsen op straat.\"",),
+         ["\"De huidige stalling zit elke ochtend vol\", zei Van Dijk.",
+          "\"Als we niets doen, staan er over vijf jaar weer duizenden fietsen op straat.\""]),
+    Case("a quote that closes the sentence", ("„Dit gaat te ver.” De minister zweeg. «Wij ook.» Daarna bleef het stil.",),
+         ["„Dit gaat te ver.”", "De minister zweeg.", "«Wij ook.»", "Daarna bleef het stil."]),
+    Case("a quoted question inside a sentence",
+         ("‘Komt er een tweede stalling?’ vroeg een raadslid. De wethouder knikte! ‘Ja!’ riep ze.",),
+         ["‘Komt er een tweede stalling?’ vroeg een raadslid.", "De wethouder knikte!", "‘Ja!’ riep ze."]),
+    Case("a number with a point, or a sentence that starts with a number",
+         ("De kosten stijgen met 1.8 miljoen euro per jaar. 45 miljoen is volgens ingewijden te laag.",),
+         ["De kosten stijgen met 1.8 miljoen euro per jaar.", "45 miljoen is volgens ingewijden te laag."]),
+    Case("plain sentences",
+         ("Schepen kunnen nog maar een derde van hun normale lading vervoeren. Binnenvaartschippers maken zich "
+          "grote zorgen. Hoe lang nog?",),
+         ["Schepen kunnen nog maar een derde van hun normale lading vervoeren.",
+          "Binnenvaartschippers maken zich grote zorgen.", "Hoe lang nog?"]),
+    Case("plain sentences", ("De gemeenteraad neemt in december een besluit.",),
+         ["De gemeenteraad neemt in december een besluit."]),
+])
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your splitter on paragraph 2, next to the library's sentences:
+
+# %%
+split_sentences(article.paragraph(2).text), [s.text for s in article.sentences_in(2)]
+
+# %% [markdown]
+# ## 5. Timeline
 #
 # News places events in time with words like *zondag*, *maandag* and *twee weken geleden*
 # relative to the day it was written. The library finds these words; to put them on a calendar
@@ -266,35 +400,7 @@ plot_timeline(timeline)
 # round; so should your reading.
 
 # %% [markdown]
-# ### Exercise 1.5 — The day of the reports (1 point)
-#
-# - On which day of the week did the Financial Times and The Washington Post report the request,
-#   according to the article?
-# - Store the day in `answer_1_5` as a `str`, in Dutch as the article writes it or in English.
-#
-# <details><summary>Hint</summary>
-#
-# Look at the time word in the first sentence, or at the first row of the timeline.
-#
-# </details>
-
-# %% answer 1.5
-answer_1_5 = ...  # your answer here
-### BEGIN SOLUTION
-answer_1_5 = timeline.iloc[0]["expression"]
-### END SOLUTION
-
-# %% check 1.5
-check("1.5", answer_1_5)
-
-# %% tests 1.5
-"""Exercise 1.5: the weekday on which the media reported the request."""
-### BEGIN HIDDEN TESTS
-assert_answer("1.5", answer_1_5)
-### END HIDDEN TESTS
-
-# %% [markdown]
-# ## 5. Vocabulary
+# ## 6. Vocabulary
 #
 # Which words will slow a reader down? *Word frequency* is a good first guess: the Zipf scale of
 # the `wordfreq` package says how common a word is in Dutch, from about 1 (very rare) to 7 (*de*,
@@ -314,39 +420,47 @@ glossary = load_glossary(article)
 rare.merge(glossary[["word", "gloss_en"]], on="word", how="left")[["word", "lemma", "zipf", "gloss_en"]]
 
 # %% [markdown]
-# The lemma column comes from the `simplemma` package and is sometimes wrong: compare it with the
-# glossary's `lemma` for *onthield* (abstained: *zich onthouden*) and *vergaande*.
+# The lemma column comes from the `simplemma` package, and it is sometimes wrong. Compare it with
+# the glossary: for *onthield* (abstained) simplemma's *onthouden* is right (the glossary adds the
+# *zich* of *zich onthouden*, to abstain), but for *vergaande* (far-reaching) it keeps the
+# inflected form where the dictionary form is *vergaand*.
 
 # %%
 glossary[glossary["word"].isin(["onthield", "vergaande"])]
 
 # %% [markdown]
-# ## 6. Readability
+# ## 7. Readability
 #
 # Readability formulas turn sentence length and word length into one number. For Dutch, two are
 # common. With ASL = average words per sentence and ASW = average syllables per word:
 #
-# | formula | score | higher means |
-# |---|---|---|
-# | Flesch-Douma (Douma 1960) | 206.84 − 0.93 · ASL − 77 · ASW | easier |
-# | Brouwer leesindex (Brouwer 1963) | 195 − 2 · ASL − 66.7 · ASW | easier |
+# | formula | score | higher means | read on |
+# |---|---|---|---|
+# | Flesch-Douma (Douma 1960) | 206.84 − 0.93 · ASL − 77 · ASW | easier | Douma's own table |
+# | Brouwer leesindex (Brouwer 1963) | 195 − 2 · ASL − 66.7 · ASW | easier | Brouwer's own groups |
 #
-# Syllables are counted with Dutch hyphenation rules (`pyphen`), an approximation. Here is the
-# whole article.
+# Douma's table: 0–30 *zeer moeilijk*, 30–45 *moeilijk*, 45–60 *tamelijk moeilijk*, 60–70
+# *normaal*, 70–80 *tamelijk gemakkelijk*, 80–90 *gemakkelijk*, 90–100 *zeer gemakkelijk*.
+# Brouwer sorted Dutch texts into six groups, from *zeer moeilijk* (0–25) to *zeer gemakkelijk*
+# (80–100); our source does not give the bounds of the four groups in between, so the library
+# does not invent them. Syllables are counted with Dutch hyphenation rules (`pyphen`), an
+# approximation. Here is the whole article.
 
 # %%
 overall = score_readability(article.text)
 overall
 
 # %% [markdown]
-# On the Flesch bands, the article's Flesch-Douma score reads as:
+# Each score on its own author's scale, with the number it rests on:
 
 # %%
-describe_readability(overall["flesch_douma"])
+describe_readability(overall["flesch_douma"]), describe_readability(overall["brouwer"], scale="brouwer")
 
 # %% [markdown]
-# Per paragraph, the scores vary a lot. Both formulas are unstable below about 50 words or 3
-# sentences, and most paragraphs here are shorter: the `reliable` column says so.
+# The formulas count syllables *per 100 words* and were meant for samples of at least 100 words
+# (Flesch 1948, whose formula Douma and Brouwer adapted). No paragraph here is that long (the
+# longest has 59 words), so the scores per paragraph below are an illustration of where sentences
+# and words get long, not measurements: the `reliable` column is False throughout.
 
 # %%
 find_readability(article)[["paragraph", "words", "sentences", "asl", "asw", "flesch_douma", "brouwer", "reliable"]]
@@ -368,9 +482,10 @@ find_readability(article)[["paragraph", "words", "sentences", "asl", "asw", "fle
 # %% [markdown] prose 1.6 points=2
 # YOUR ANSWER HERE
 # ### BEGIN SOLUTION
-# *Ontmoeting in Rome* promises the meeting, but the section is mostly background: one sentence
-# on the meeting, then why it matters (*de Russische achterdeur naar China*) and the ties between
-# China and Russia. *Op de vlakte* (staying non-committal) delivers: China abstains at the UN and
+# *Ontmoeting in Rome* promises the meeting, but the section is mostly background: two sentences
+# on the meeting (who meets whom on Monday; the talks were planned but *staan nu helemaal in het
+# licht van* the invasion), then why it matters (*de Russische achterdeur naar China*) and the ties
+# between China and Russia. *Op de vlakte* (staying non-committal) delivers: China abstains at the UN and
 # keeps *het midden*. *De druk wordt opgevoerd* delivers the US strategy of leaking (*oncontroleerbare
 # informatie bekendmaken*) and China's answer, but ends on mutual accusations of disinformation.
 # ### END SOLUTION
@@ -379,20 +494,119 @@ find_readability(article)[["paragraph", "words", "sentences", "asl", "asw", "fle
 # **Rubric for 1.6 (teacher only, 2 points).**
 #
 # - 1 point: says for each of the three headings what it promises and whether the section
-#   delivers, with a reason (e.g. *Ontmoeting in Rome* is mostly background, not the meeting).
+#   delivers, with a reason (e.g. *Ontmoeting in Rome* gives the meeting two sentences, then
+#   background).
 # - 1 point: supports the judgement with at least one phrase quoted correctly from the article.
 # - 0 points for a summary of the sections that never compares them with their headings.
 
 # %% [markdown]
+# ## 8. The *why?*, by a rule of your own
+#
+# The 5W1H table in section 2 put the reasons in paragraphs 3 and 5. Can a rule find them? Dutch
+# marks reasons and purposes with a few words: *omdat*, *doordat*, *want* (because), *zodat* (so
+# that), *daarom* (therefore), and *om … te* (in order to). But *om* is also a preposition
+# (*gevraagd om militaire steun*, asked for military support): it marks a purpose only when a *te*
+# follows.
+
+# %% [markdown]
+# ### Exercise 1.7 — A rule for the *why?* of 5W1H (3 points)
+#
+# - Write `find_reason_words(sentence)`: it returns the marker words of one sentence, lower-cased,
+#   in the order they occur, as the docstring says. This time only the docstring is given.
+# - The check runs four sentences of this article; the grade runs sentences from other articles.
+#
+# <details><summary>Hint</summary>
+#
+# Two ideas carry the rule. Compare *whole words*, so split the sentence into words first (think
+# of what `waarom` or `wanten` would do to a search for letters). And for each *om*, look at the
+# words after it: a *te* marks a purpose, another *om* first means this one was a preposition.
+#
+# </details>
+
+# %% answer 1.7
+def find_reason_words(sentence):
+    """The words of a sentence that mark a reason or a purpose, lower-cased, in the order they occur.
+
+    Markers: omdat, doordat, want, zodat, daarom; and om when a te follows later in the sentence
+    with no other om before it (om ... te, a purpose), returned as "om te".
+    Whole words only: waarom, daaromtrent or wanten hold no marker.
+    """
+    return ...  # your code here
+### BEGIN SOLUTION
+import re
+
+REASON_WORDS = ("omdat", "doordat", "want", "zodat", "daarom")
+
+
+def find_reason_words(sentence):
+    """The words of a sentence that mark a reason or a purpose, lower-cased, in the order they occur."""
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    found = []
+    for i, word in enumerate(words):
+        if word in REASON_WORDS:
+            found.append(word)
+        elif word == "om":
+            for later in words[i + 1:]:
+                if later == "om":
+                    break
+                if later == "te":
+                    found.append("om te")
+                    break
+    return found
+### END SOLUTION
+
+# %% check 1.7
+check("1.7", find_reason_words)
+
+# %% tests 1.7
+"""Exercise 1.7: find_reason_words on held-back sentences from other articles (partial credit: the share of cases passed)."""
+### BEGIN HIDDEN TESTS
+grade_function("1.7", find_reason_words, [
+    Case("a purpose with om … te",
+         ("Toch gaan er in Den Haag stemmen op om de ‘verdringingsreeks’ in te zetten, de regels die bepalen wie "
+          "als eerste water krijgt.",), ["om te"]),
+    Case("a purpose with om … te", ("Bewoners vroegen om uitstel om de overlast van de bouw te beperken.",), ["om te"]),
+    Case("om without a te after it", ("De raad vraagt om een besluit in december, rond kerst.",), []),
+    Case("a word of cause or consequence",
+         ("Schepen varen vaker, doordat ze minder lading kunnen meenemen, zodat de kosten stijgen.",),
+         ["doordat", "zodat"]),
+    Case("a marker with a capital at the start", ("Daarom stappen sommige bedrijven over op vervoer per trein.",),
+         ["daarom"]),
+    Case("a marker with a capital at the start", ("Omdat het water laag staat, varen de schepen half leeg.",),
+         ["omdat"]),
+    Case("a marker hidden inside a longer word", ("De schipper draagt wanten, want het is koud op de rivier.",),
+         ["want"]),
+    Case("a marker hidden inside a longer word", ("Ze verkopen tomaten en daaromheen bloemen.",), []),
+])
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your rule on every sentence of the article, with the paragraph each is in:
+
+# %%
+[(s.paragraph, find_reason_words(s.text)) for s in article.sentences if find_reason_words(s.text)]
+
+# %% [markdown]
+# The rule points to paragraphs 3, 9 and 10. Read them: paragraph 3 gives the US reason (*om de
+# harde economische boycot … effectief te laten zijn*), *daarom* in paragraph 9 points back to the
+# reason in paragraph 8, and paragraph 10 is the newspaper's analysis. It misses paragraph 5, whose
+# reason has no marker word (*Voor Rusland is het van groot belang dat …*), and *aangeboden om te
+# bemiddelen* (paragraph 9) is an offer, not a purpose. A rule finds places to read, not reasons.
+
+# %% [markdown]
 # ## Key points
 #
-# - The lead (paragraphs 1–2) gives the claim, its source (*anonieme bronnen*) and the first
-#   reactions; sections add background, and the *why* comes last.
+# - The lead (paragraphs 1–2, before the first subheading) gives the claim, its source
+#   (*anonieme bronnen*) and the first reaction; the reasons follow in the first section
+#   (paragraphs 3 and 5), the newspaper's analysis later (paragraph 10).
 # - Rules find actors without a trained model: known names, role words, and aliases joined to
 #   full names. They miss unnamed people and pronouns.
 # - Time words place events relative to the day of writing. Dates need an anchor, and an anchor
 #   taken from outside the text is an inference you must state.
-# - Readability scores measure sentence and word length only; they are unstable for short texts.
+# - Rules you write yourself (a sentence splitter, a *why?* finder) work on cases like the ones
+#   you thought of; test them on other texts to find the ones you did not.
+# - Readability scores measure sentence and word length only. Read each on its own author's
+#   scale, with the number, and only for samples of about 100 words or more.
 #
 # ## Discussion
 #

@@ -7,11 +7,12 @@
 #
 # **Learning goals.** After this notebook you can
 #
-# 1. *compare* three extractive summarizers (LEAD, word frequency, TextRank) and *explain* why
-#    they choose different sentences;
-# 2. *evaluate* a summary with ROUGE-1, ROUGE-2 and ROUGE-L against reference summaries;
-# 3. *find* what ROUGE misses: invented names, quotations put in the wrong mouth, and reported
-#    claims turned into facts;
+# 1. *compare* three extractive summarizers (LEAD, word frequency, TextRank), *explain* why
+#    they choose different sentences, and *write* LEAD-n yourself;
+# 2. *count* ROUGE-1 by hand in a function of your own, *check* it against `rouge-score`, and
+#    *explain* ROUGE-2 and ROUGE-L;
+# 3. *find* what ROUGE misses: invented names, quotations put in the wrong mouth, reported claims
+#    turned into facts, and what the article itself takes for granted;
 # 4. *write* a faithful three-sentence summary of a news article.
 #
 # **Time:** about 75 minutes.
@@ -22,10 +23,11 @@
 # One cell loads everything this lesson uses from the course library.
 
 # %%
-from course import (DutchTokenizer, assert_answer, check, check_summary, compare_methods, find_quote_speakers,
-                    find_rouge, find_swapped_speakers, find_unhedged_claims, find_unsupported_names,
-                    find_unsupported_quotes, join_summary, load_article, load_references, plot_sentence_scores,
-                    score_sentences, summarize_frequency, summarize_lead, summarize_textrank)
+from course import (Case, DutchTokenizer, assert_answer, check, check_summary, compare_methods,
+                    find_quote_speakers, find_rouge, find_swapped_speakers, find_unhedged_claims,
+                    find_unsupported_names, find_unsupported_quotes, grade_function, join_summary, load_article,
+                    load_references, plot_sentence_scores, score_sentences, summarize_frequency, summarize_lead,
+                    summarize_textrank)
 
 article = load_article()
 
@@ -79,8 +81,8 @@ plot_sentence_scores(article, n=3)
 #
 # <details><summary>Hint</summary>
 #
-# The summary is a table; its `sentence` column holds the numbers. `.tolist()` turns a column
-# into a list.
+# Which of the three functions above uses word frequency? Its table has a column of sentence
+# numbers; the answer is that column as a plain Python list, not the table.
 #
 # </details>
 
@@ -100,41 +102,106 @@ assert_answer("2.1", answer_2_1)
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 2.2 — TextRank's central sentence (1 point)
+# TextRank ranks sentence 10 first, a background sentence from paragraph 4 that shares words with
+# many others: centrality is not news. LEAD-n is the opposite: it knows nothing about words, only
+# about position. Write it yourself.
 #
-# - Score every sentence with TextRank.
-# - Which sentence does TextRank rank highest? Store its number in `answer_2_2` as an `int`.
+# ### Exercise 2.2 — LEAD-n by hand (2 points)
+#
+# - Complete `lead_n(paragraphs, n)`: the article comes as a list of paragraphs, each a list of
+#   sentences, and LEAD-n takes the first `n` sentences, across paragraph breaks.
+# - An article with fewer than `n` sentences gives all of them; `n` of 0 or less gives `[]`.
+# - Fill in the two `...`: when the summary is full, and what the function gives back at the end.
 #
 # <details><summary>Hint</summary>
 #
-# `score_sentences(article, "textrank")` has a `rank` column; select the row where it is 1.
+# The loop walks through the sentences from the top. Before it adds a sentence, what must it
+# check about the sentences it already has? And if the loop runs out of sentences first, what is
+# left to return?
 #
 # </details>
 
 # %% answer 2.2
-answer_2_2 = ...  # your answer here
+def lead_n(paragraphs, n):
+    """The first n sentences of an article given as paragraphs (each a list of sentences)."""
+    chosen = []
+    for paragraph in paragraphs:
+        for sentence in paragraph:
+            if len(chosen) == ...:  # when is the summary full? (think of every n the docstring allows)
+                return chosen
+            chosen.append(sentence)
+    return ...  # the article ran out of sentences: what is left to give back?
 ### BEGIN SOLUTION
-ranked = score_sentences(article, "textrank")
-answer_2_2 = int(ranked.loc[ranked["rank"] == 1, "sentence"].iloc[0])
+def lead_n(paragraphs, n):
+    """The first n sentences of an article given as paragraphs (each a list of sentences)."""
+    chosen = []
+    for paragraph in paragraphs:
+        for sentence in paragraph:
+            if len(chosen) >= n:
+                return chosen
+            chosen.append(sentence)
+    return chosen
 ### END SOLUTION
 
 # %% check 2.2
-check("2.2", answer_2_2)
+check("2.2", lead_n)
 
 # %% tests 2.2
-"""Exercise 2.2: the number of the sentence TextRank ranks first."""
+"""Exercise 2.2: lead_n on held-back articles (partial credit: the share of cases passed)."""
 ### BEGIN HIDDEN TESTS
-assert_answer("2.2", answer_2_2)
+grade_function("2.2", lead_n, [
+    Case("n stays inside the first paragraph",
+         ([["De Rijn staat bij Lobith lager dan ooit.", "Schepen vervoeren een derde van hun lading."],
+           ["Binnenvaartschippers maken zich zorgen.", "Schipper Johan Kramer vaart al dertig jaar.",
+            "Hij ziet het somber in."], ["Het ministerie ziet geen reden voor paniek."]], 1),
+         ["De Rijn staat bij Lobith lager dan ooit."]),
+    Case("n stays inside the first paragraph",
+         ([["De Rijn staat bij Lobith lager dan ooit.", "Schepen vervoeren een derde van hun lading."],
+           ["Binnenvaartschippers maken zich zorgen."]], 2),
+         ["De Rijn staat bij Lobith lager dan ooit.", "Schepen vervoeren een derde van hun lading."]),
+    Case("n goes past the first paragraph",
+         ([["De Rijn staat bij Lobith lager dan ooit.", "Schepen vervoeren een derde van hun lading."],
+           ["Binnenvaartschippers maken zich zorgen.", "Schipper Johan Kramer vaart al dertig jaar.",
+            "Hij ziet het somber in."], ["Het ministerie ziet geen reden voor paniek."]], 4),
+         ["De Rijn staat bij Lobith lager dan ooit.", "Schepen vervoeren een derde van hun lading.",
+          "Binnenvaartschippers maken zich zorgen.", "Schipper Johan Kramer vaart al dertig jaar."]),
+    Case("n goes past the first paragraph", ([["Eén."], ["Twee."], ["Drie."], ["Vier."]], 3),
+         ["Eén.", "Twee.", "Drie."]),
+    Case("n is larger than the article",
+         ([["De gemeente wil bouwen.", "Dat zei de wethouder."], ["Bewoners zijn boos."]], 10),
+         ["De gemeente wil bouwen.", "Dat zei de wethouder.", "Bewoners zijn boos."]),
+    Case("n is zero or less", ([["De gemeente wil bouwen."], ["Bewoners zijn boos."]], 0), []),
+    Case("n is zero or less", ([["De gemeente wil bouwen."], ["Bewoners zijn boos."]], -2), []),
+    Case("an empty paragraph", ([["Eerste zin."], [], ["Tweede zin.", "Derde zin."]], 2),
+         ["Eerste zin.", "Tweede zin."]),
+])
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# Your LEAD-3 of the article, next to the library's:
+
+# %%
+paragraphs = [[s.text for s in article.sentences_in(p.index)] for p in article.paragraphs]
+lead_n(paragraphs, 3), summarize_lead(article, n=3)["text"].tolist()
 
 # %% [markdown]
 # ## 2. Scoring summaries with ROUGE
 #
 # ROUGE (Lin 2004) compares a summary with summaries people wrote, the *references*, by counting
-# shared words: ROUGE-1 counts single words, ROUGE-2 pairs of words, ROUGE-L the longest run of
-# words in the same order. Each gives a *precision* (how much of the summary is in the
-# reference), a *recall* (how much of the reference is in the summary) and their balance, *F1*.
+# shared words. ROUGE-1 counts shared single words, ROUGE-2 shared pairs of neighbouring words,
+# and ROUGE-L the *longest common subsequence*: the longest list of words that appear in both
+# texts in the same order, with gaps allowed. Each gives a *precision* (how much of the summary is
+# in the reference), a *recall* (how much of the reference is in the summary) and their balance,
+# *F1* = 2·P·R / (P + R).
 #
+# ROUGE-L allows gaps. In this pair the longest unbroken run of shared words is *china wijst de*
+# (3 words), but the longest common subsequence is *china wijst de beschuldiging af* (5 of the 6
+# words of each), so ROUGE-L precision and recall are 5/6:
+
+# %%
+find_rouge("China wijst de beschuldiging direct af", "China wijst de Amerikaanse beschuldiging af")
+
+# %% [markdown]
 # ROUGE splits text into words first, and the `rouge-score` package's default splitter knows only
 # the letters a–z. Watch what it does to two Dutch words:
 
@@ -153,10 +220,116 @@ references = load_references(article)
 references
 
 # %% [markdown]
-# `find_rouge` scores one summary against every reference. Here is LEAD-3:
+# Before the library scores anything, count ROUGE-1 yourself. For one summary and one reference,
+# both split into words:
+#
+# - a word is *shared* at most as often as it occurs on **both** sides: a summary that says
+#   *china* three times shares it only once with a reference that says it once;
+# - precision = shared words / words of the summary; recall = shared words / words of the
+#   reference; F1 = 2·P·R / (P + R); and 0.0 wherever you would divide by zero.
+
+# %% [markdown]
+# ### Exercise 2.3 — ROUGE-1 counted by hand (3 points)
+#
+# - Write `rouge_1(summary_words, reference_words)`. It returns a dict with the keys
+#   `"precision"`, `"recall"` and `"f"`. This time only the signature and docstring are given.
+# - The check runs three small examples; the grade runs word lists from other articles.
+#
+# <details><summary>Hint</summary>
+#
+# The standard library's `collections` module has a class that counts how often each item of a
+# list occurs; read what it can do with two such counts (its documentation lists the operators).
+# For each word, which of its two counts is the number of times it is shared?
+#
+# </details>
+
+# %% answer 2.3
+def rouge_1(summary_words, reference_words):
+    """ROUGE-1 of a summary against one reference, both given as lists of words.
+
+    Returns {"precision": ..., "recall": ..., "f": ...}, each between 0 and 1.
+    """
+    return ...  # your code here
+### BEGIN SOLUTION
+from collections import Counter
+
+
+def rouge_1(summary_words, reference_words):
+    """ROUGE-1 of a summary against one reference, both given as lists of words."""
+    shared = Counter(summary_words) & Counter(reference_words)
+    overlap = sum(shared.values())
+    precision = overlap / len(summary_words) if summary_words else 0.0
+    recall = overlap / len(reference_words) if reference_words else 0.0
+    f = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f": f}
+### END SOLUTION
+
+# %% check 2.3
+check("2.3", rouge_1)
+
+# %% tests 2.3
+"""Exercise 2.3: rouge_1 on held-back word lists from other articles (partial credit: the share of cases passed)."""
+### BEGIN HIDDEN TESTS
+grade_function("2.3", rouge_1, [
+    Case("no word repeated", (["de", "rijn", "staat", "laag"], ["de", "rijn", "staat", "lager", "dan", "ooit"]),
+         {"precision": 0.75, "recall": 0.5, "f": 0.6}),
+    Case("no word repeated",
+         (["de", "gemeente", "wil", "een", "fietsenstalling", "bouwen"],
+          ["utrecht", "bouwt", "een", "tweede", "fietsenstalling"]),
+         {"precision": 0.3333, "recall": 0.4, "f": 0.3636}),
+    Case("a word repeated in the summary", (["de", "de", "de", "stalling"], ["de", "stalling", "is", "vol"]),
+         {"precision": 0.5, "recall": 0.5, "f": 0.5}),
+    Case("no shared words", (["schepen", "varen"], ["de", "rijn", "staat", "laag"]), {"precision": 0.0, "recall": 0.0, "f": 0.0}),
+    Case("an empty summary", ([], ["de", "raad", "besluit", "in", "december"]), {"precision": 0.0, "recall": 0.0, "f": 0.0}),
+    Case("words repeated on both sides",
+         (["de", "raad", "en", "de", "wethouder", "en", "de", "buurt"], ["de", "buurt", "en", "de", "raad"]),
+         {"precision": 0.625, "recall": 1.0, "f": 0.7692}),
+])
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now LEAD-3 against reference A. Split both with the Dutch tokenizer, the same way `find_rouge`
+# does:
 
 # %%
 lead_text = join_summary(summarize_lead(article, n=3))
+reference_a = references.set_index("reference").loc["A", "nl"]
+tokenizer = DutchTokenizer()
+tokenizer.tokenize(lead_text)[:12]
+
+# %% [markdown]
+# ### Exercise 2.4 — Your ROUGE-1 against rouge-score (1 point)
+#
+# - Use **your** `rouge_1` on the words of `lead_text` and of `reference_a`.
+# - Store the F1, rounded to two decimals, in `answer_2_4` as a number.
+#
+# <details><summary>Hint</summary>
+#
+# Which of the two texts is the summary? Your function wants lists of words, so each text goes
+# through the tokenizer of the cell above first.
+#
+# </details>
+
+# %% answer 2.4
+answer_2_4 = ...  # your answer here
+### BEGIN SOLUTION
+answer_2_4 = round(rouge_1(tokenizer.tokenize(lead_text), tokenizer.tokenize(reference_a))["f"], 2)
+### END SOLUTION
+
+# %% check 2.4
+check("2.4", answer_2_4)
+
+# %% tests 2.4
+"""Exercise 2.4: ROUGE-1 F1 of LEAD-3 against reference A, two decimals."""
+### BEGIN HIDDEN TESTS
+assert_answer("2.4", answer_2_4)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# `find_rouge`, which calls `rouge-score`, scores one summary against every reference. Its
+# `rouge1` row for reference A should hold your numbers:
+
+# %%
 find_rouge(lead_text, references)
 
 # %% [markdown]
@@ -169,35 +342,6 @@ compare_methods(article, references, n=3)
 # LEAD-3 has the highest ROUGE on all three measures, TextRank comes close, and the frequency
 # method is last. The first sentence of a news article already holds the claim, the source and
 # the main actors, and every reference repeats them.
-
-# %% [markdown]
-# ### Exercise 2.3 — ROUGE-1 of LEAD-3 (2 points)
-#
-# - Score the LEAD-3 summary (`lead_text`) against reference **A** only.
-# - Store its ROUGE-1 F1 in `answer_2_3` as a number, rounded to two decimals.
-#
-# <details><summary>Hint</summary>
-#
-# Select the row of `find_rouge(...)` where `reference` is `"A"` and `metric` is `"rouge1"`,
-# then take the `f` column. `round(x, 2)` rounds.
-#
-# </details>
-
-# %% answer 2.3
-answer_2_3 = ...  # your answer here
-### BEGIN SOLUTION
-scores = find_rouge(lead_text, references)
-answer_2_3 = round(float(scores.loc[(scores["reference"] == "A") & (scores["metric"] == "rouge1"), "f"].iloc[0]), 2)
-### END SOLUTION
-
-# %% check 2.3
-check("2.3", answer_2_3)
-
-# %% tests 2.3
-"""Exercise 2.3: ROUGE-1 F1 of LEAD-3 against reference A, two decimals."""
-### BEGIN HIDDEN TESTS
-assert_answer("2.3", answer_2_3)
-### END HIDDEN TESTS
 
 # %% [markdown]
 # ## 3. What ROUGE cannot see
@@ -244,8 +388,14 @@ find_unsupported_quotes(bad_summary, article)
 # %% [markdown]
 # But who said it? The library finds the speaker of each quotation in the article with simple
 # rules: a speech verb and a name (*zei Sullivan*), *volgens* and a name, or a pronoun (*hem*,
-# *hij*) that points back to the last speaker. A phrase nobody is said to speak, such as
-# ‘ijzersterke vriendschap’, gets no speaker.
+# *hij*) that points back to the last speaker. ‘ijzersterke vriendschap’ (paragraph 4) gets no
+# speaker: no speech verb or name is tied to it. A reader can take it two ways. It may be a
+# *partial quote*: Xi and Poetin *beklonken daar hun ‘ijzersterke vriendschap’* (sealed their
+# ‘rock-solid friendship’), which makes the two leaders its implied speakers, and this paper puts
+# partial quotes in single quotation marks (Sullivan's ‘direct en achter de schermen’, Hass's
+# ‘de verdeling van de wereld …’). Or it may be a *scare quote*: the paper keeping its distance
+# from a phrase it does not make its own. The rules cannot choose; a summary that drops the marks
+# chooses for the reader.
 
 # %%
 find_quote_speakers(article)
@@ -257,43 +407,15 @@ find_quote_speakers(article)
 find_swapped_speakers(bad_summary, article)
 
 # %% [markdown]
-# Finally, hedges. The article never says that Russia asked China for support; it says that media
-# *reported* it (*zo meldden*), *on the basis of anonymous sources* (*op basis van anonieme
-# bronnen*). Each summary sentence is matched with the article sentence that shares the most
-# content words:
+# Finally, hedges. The article opens with the request as a *report*: media reported it (*zo
+# meldden*), *on the basis of anonymous sources* (*op basis van anonieme bronnen*), and
+# paragraph 10 leaves open whether it was made at all. A summary that states the request as a
+# plain fact drops those hedges. Each summary sentence is matched with the article sentence that
+# shares the most content words:
 
 # %%
 find_unhedged_claims(bad_summary, article)[["summary_sentence", "article_sentence", "article_hedges",
                                             "summary_hedges", "unhedged"]]
-
-# %% [markdown]
-# ### Exercise 2.4 — A name from nowhere (1 point)
-#
-# - Use `find_unsupported_names` on `bad_summary`.
-# - Which name in the bad summary is not in the article? Store it in `answer_2_4` as a `str`,
-#   spelled as the summary spells it.
-#
-# <details><summary>Hint</summary>
-#
-# Select the rows where the `in_article` column is `False`.
-#
-# </details>
-
-# %% answer 2.4
-answer_2_4 = ...  # your answer here
-### BEGIN SOLUTION
-names = find_unsupported_names(bad_summary, article)
-answer_2_4 = names.loc[~names["in_article"], "word"].iloc[0]
-### END SOLUTION
-
-# %% check 2.4
-check("2.4", answer_2_4)
-
-# %% tests 2.4
-"""Exercise 2.4: the one name in the bad summary that the article does not have."""
-### BEGIN HIDDEN TESTS
-assert_answer("2.4", answer_2_4)
-### END HIDDEN TESTS
 
 # %% [markdown]
 # ### Exercise 2.5 — Who really said it? (1 point)
@@ -303,8 +425,8 @@ assert_answer("2.4", answer_2_4)
 #
 # <details><summary>Hint</summary>
 #
-# Look at the `article_speaker` column of `find_swapped_speakers(bad_summary, article)`, or at
-# paragraph 2 of the article.
+# The speaker check above printed both speakers of the quotation: which column is the article's?
+# Or read paragraph 2 of the article and find the speech verb next to the quotation.
 #
 # </details>
 
@@ -324,6 +446,54 @@ assert_answer("2.5", answer_2_5)
 ### END HIDDEN TESTS
 
 # %% [markdown]
+# ### What the article takes for granted
+#
+# Hedges are not the whole story: the article itself does not keep its distance all the way
+# through. Paragraph 10 says *of er daadwerkelijk door Rusland om militaire steun is verzocht of
+# niet* (whether or not Russia actually asked for military support). Two paragraphs later the
+# request has become a thing that exists. A phrase that takes something for granted, instead of
+# claiming it, is a **presupposition**: *Als China inderdaad Rusland blijft steunen* (paragraph 11,
+# "if China does indeed *keep* supporting Russia") presupposes that China already supports it.
+# A presupposition survives a denial: "China did not deny X" still takes X for granted.
+
+# %%
+article.paragraph(12).text
+
+# %% [markdown]
+# ### Exercise 2.6 — What the article takes for granted (1 point)
+#
+# - In the first sentence of paragraph 12, find the noun phrase that treats the Russian request
+#   as a given fact.
+# - Store it in `answer_2_6` as text, as the article writes it.
+#
+# <details><summary>Hint</summary>
+#
+# The same sentence names the American claim *de Amerikaanse beschuldiging*, a phrase that keeps
+# a distance. Which other phrase in it, built the same way (article, adjective, noun), names what
+# China did not deny?
+#
+# </details>
+
+# %% answer 2.6
+answer_2_6 = ...  # your answer here
+### BEGIN SOLUTION
+answer_2_6 = "het Russische verzoek"
+### END SOLUTION
+
+# %% check 2.6
+check("2.6", answer_2_6)
+
+# %% tests 2.6
+"""Exercise 2.6: the phrase of paragraph 12 that presupposes the Russian request."""
+### BEGIN HIDDEN TESTS
+assert_answer("2.6", answer_2_6)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Reference summary C copies that presupposition (*zonder het verzoek glashard te ontkennen*):
+# faithful to the article, and just as sure of the request as its paragraph 12.
+
+# %% [markdown]
 # ## 4. Your own summary
 #
 # `check_summary` runs every check at once and reports the length and the ROUGE scores. It never
@@ -333,10 +503,11 @@ assert_answer("2.5", answer_2_5)
 check_summary(bad_summary, article)
 
 # %% [markdown]
-# ### Exercise 2.6 — Write a faithful summary (3 points)
+# ### Exercise 2.7 — Write a faithful summary (3 points)
 #
 # - Write a summary of the article in **three Dutch sentences**, in your own words.
-# - Keep the hedges: say *who* reports or claims what (*volgens*, *zou*, *zo meldden*).
+# - Keep the hedges: say *who* reports or claims what (*volgens*, *zou*, *zo meldden*), and do
+#   not copy a presupposition such as *het Russische verzoek* as if it were your own claim.
 # - Quote only word for word, and only with the right speaker.
 # - Put your draft in `my_summary` below and run `check_summary` until it finds nothing to
 #   re-read; then copy the final text into the answer cell under it.
@@ -347,7 +518,7 @@ check_summary(bad_summary, article)
 my_summary = ""  # write your three Dutch sentences between the quotation marks
 check_summary(my_summary, article)
 
-# %% [markdown] prose 2.6 points=3
+# %% [markdown] prose 2.7 points=3
 # YOUR ANSWER HERE
 # ### BEGIN SOLUTION
 # Volgens de Financial Times en The Washington Post, op basis van anonieme Amerikaanse bronnen,
@@ -359,7 +530,7 @@ check_summary(my_summary, article)
 # ### END SOLUTION
 
 # %% [markdown] tags=teacher
-# **Rubric for 2.6 (teacher only, 3 points).**
+# **Rubric for 2.7 (teacher only, 3 points).**
 #
 # - 1 point: the core news is there and correct: the reported request of Russia to China for
 #   military support, and at least one reaction (Sullivan's warning or China's denial).
@@ -375,10 +546,11 @@ check_summary(my_summary, article)
 # - Extractive summarizers copy sentences. LEAD takes the first ones; frequency and TextRank
 #   score sentences by the words they share with the rest of the article.
 # - In a news article written as an inverted pyramid, LEAD-3 is hard to beat on ROUGE.
-# - ROUGE counts shared words against references; always give it a tokenizer that keeps Dutch
-#   letters such as *ï* and *ë*.
-# - ROUGE does not see invented names, swapped speakers or dropped hedges. Rules can flag some
-#   of them; a careful reader must check the rest.
+# - ROUGE-1 is shared words with clipped counts, as you counted them; ROUGE-2 shared word pairs;
+#   ROUGE-L the longest common subsequence (gaps allowed). Always give ROUGE a tokenizer that
+#   keeps Dutch letters such as *ï* and *ë*.
+# - ROUGE does not see invented names, swapped speakers, dropped hedges, or presuppositions
+#   copied from the article. Rules can flag some of them; a careful reader must check the rest.
 #
 # ## Discussion
 #
@@ -386,8 +558,11 @@ check_summary(my_summary, article)
 #    an interview?
 # 2. Which of the three machine summaries keeps the hedge *zo meldden … op basis van anonieme
 #    bronnen*? Which reports the request as if it were a fact?
-# 3. The article ends on a contest: the US and China each accuse the other of spreading
+# 3. ‘ijzersterke vriendschap’: partial quote of Xi and Poetin, or scare quote of the paper? What
+#    in the sentence supports each reading, and what would a summary have to keep to leave the
+#    choice to its reader?
+# 4. The article ends on a contest: the US and China each accuse the other of spreading
 #    disinformation (paragraphs 10–13). Which summary, machine or reference, shows that contest?
 #    Why do three sentences chosen from the article lose it?
-# 4. Our references were written by us. How would the ROUGE ranking change with other
+# 5. Our references were written by us. How would the ROUGE ranking change with other
 #    references, for example reference C alone?

@@ -83,8 +83,9 @@ print(format_text(analysis))
 article.paragraph_table[["paragraph", "section", "sentences", "words"]]
 
 # %% [markdown]
-# Readability of the whole text, with Flesch-Douma put into words. Below ~50 words or 3
-# sentences the score is unstable (`reliable` is False).
+# Readability of the whole text, with Flesch-Douma put into words. The formulas were made for
+# samples of about 100 words or more, so the score of a short article is an illustration, not a
+# measurement (`reliable` says whether the library thinks the text is long enough).
 
 # %%
 overall = score_readability(article.text)
@@ -265,7 +266,8 @@ list_silent_actors(article)
 #
 # - 1 point: the dominant side or type and the way it speaks are read correctly from the sources
 #   or voices table, with a row or paragraph named; named and anonymous sources counted as the
-#   table has them (or the table corrected with a reason).
+#   table has them (or the table corrected with a reason). Where one type holds both sides of the
+#   conflict (an alderman and the opposition are both *official*), the answer says so.
 # - 1 point: what the anonymous sources contribute, and one silent actor with a reason why their
 #   silence matters for this story.
 # - Answers that only restate the table, without a paragraph or row, get at most 1 point.
@@ -326,10 +328,13 @@ list_silent_actors(article)
 # cannot pay for (De Groot, ¶6). The lexicon profile finds responsibility (¶1), human interest
 # (¶3) and economic (¶4) markers in one paragraph each, and no conflict marker at all. Here I
 # disagree with the table: the second half, residents against the city and the opposition against
-# the alderman, is a conflict frame, only without the lexicon's words for it. The perspective is
-# the city's: the plan opens the article, the Fietsersbond supports it, and the officials'
-# statements outnumber the citizens' by 6 to 2 (voices table). LEAD-3 is fair on the plan but
-# leaves out the critics and the cost. The doubt about the cost rests on two anonymous sources
+# the alderman, is a conflict frame, only without the lexicon's words for it. The voices table's
+# *official 6 of 11* hides that conflict too, since it puts the alderman and the opposition that
+# attacks her in one type. Counted by stance (sources table), 5 statements support the plan (Van
+# Dijk 3, the Fietsersbond and its spokeswoman Karin Smit 1 each), 4 oppose it (the residents and
+# Benali, ¶3; Stadsbelang Utrecht and De Groot, ¶6) and 2 doubt its cost (¶4). The perspective is
+# still the city's: the plan opens the article and its defender speaks first and most. LEAD-3 is
+# fair on the plan but leaves out the critics and the cost. The doubt about the cost rests on two anonymous sources
 # (¶4), and the article does not say whether the city was asked to respond to it.
 # ### END SOLUTION
 
@@ -341,7 +346,8 @@ list_silent_actors(article)
 # - 1 point: a dominant Semetko & Valkenburg frame named and compared with the lexicon profile,
 #   with at least one reasoned disagreement with a table.
 # - 1 point: whose perspective the article takes, argued from the sources table (who speaks, how
-#   often, named or anonymous) and from who is silent.
+#   often, named or anonymous, and for or against what) and from who is silent. A count by type
+#   alone (officials against citizens) does not earn the point when the type mixes both sides.
 # - 1 point: the lead judged against the whole article, and claims that rest on anonymous or
 #   unchecked sources identified.
 # - Deduct a point when more than one claim has no evidence (no row, no ¶ number), or when a quoted

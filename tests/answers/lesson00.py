@@ -23,7 +23,7 @@ ALSO_RIGHT = {
 }
 
 WRONG = {
-    "0.1": [(16, "headings"), (17, "date line"), (32, "sentences"), (12, "counts from 0"), (14, "len(article.paragraphs)")],
+    "0.1": [(16, "headings"), (17, "date line"), (32, "sentences"), (12, "counts from 0"), (14, "which python function counts")],
     "0.2": [("Peking", "Winter Olympics"), ("Beijing", "Winter Olympics"), ("Rom", "spell"), ("Amsterdam", "first heading")],
     "0.3": [
         (["De druk wordt opgevoerd", "Op de vlakte", "Ontmoeting in Rome"], "order"),

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from .solutions import instructor_answer
+
 REFERENCE = {
     "1.1": ["Rusland", "China"],
     "1.2": 8,
     "1.3": 2,
     "1.4": "China",
-    "1.5": "zondag",
 }
 
 ALSO_RIGHT = {
     "1.1": [("Rusland", "China"), ["rusland", " china "]],
     "1.4": ["china", "China."],
-    "1.5": ["Zondag", "Sunday", "sunday"],
 }
 
 WRONG = {
@@ -27,7 +27,6 @@ WRONG = {
     "1.3": [(3, "Yang Jiechi"), (1, "anonymous"), (4, "full name")],
     "1.4": [("Rusland", "aliases"), ("Peking", "Chinese state"), ("Jake Sullivan", "most-mentioned person"),
             ("Oekraïne", "first row")],
-    "1.5": [("maandag", "meeting"), ("Monday", "meeting"), ("2022-03-13", "inferred"), ("zaterdag", "first sentence")],
 }
 
 WRONG_TYPE = {
@@ -35,5 +34,55 @@ WRONG_TYPE = {
     "1.2": ["8", 8.0],
     "1.3": ["2", [2]],
     "1.4": [["China"], 1],
-    "1.5": [7, None],
+}
+
+_SPLIT_REFERENCE = instructor_answer("1.5")
+
+_REASON_REFERENCE = instructor_answer("1.7")
+
+FUNCTIONS = {
+    "1.5": {
+        "reference": _SPLIT_REFERENCE,
+        "wrong": [
+            # cuts only where white space follows the mark: a closing quote after the mark blocks the split
+            ('''import re
+
+
+def split_sentences(text):
+    return [s for s in re.split(r"(?<=[.!?])\\s+", text.strip()) if s]
+''', "a quote that closes the sentence"),
+            # a new sentence must start with a capital: the opening quote is left out of the rule
+            (_SPLIT_REFERENCE.replace(" or rest[0] in OPENING_QUOTES", ""), "a quote that opens the sentence"),
+            # digits cannot start a sentence
+            (_SPLIT_REFERENCE.replace(" or rest[0].isdigit()", ""), "a sentence that starts with a number"),
+        ],
+    },
+    "1.7": {
+        "reference": _REASON_REFERENCE,
+        "wrong": [
+            # looks for the letters anywhere, not for whole words
+            ('''def find_reason_words(sentence):
+    text = sentence.lower()
+    found = [w for w in ("omdat", "doordat", "want", "zodat", "daarom") if w in text]
+    if " om " in text and " te " in text:
+        found.append("om te")
+    return found
+''', "a marker hidden inside a longer word"),
+            # case-sensitive: misses 'Want' at the start of a sentence
+            (_REASON_REFERENCE.replace("sentence.lower()", "sentence"), "a marker with a capital at the start"),
+            # every 'om' counts, with or without a 'te'
+            ('''import re
+
+
+def find_reason_words(sentence):
+    found = []
+    for word in re.findall(r"[^\\W\\d_]+", sentence.lower()):
+        if word in ("omdat", "doordat", "want", "zodat", "daarom"):
+            found.append(word)
+        elif word == "om":
+            found.append("om te")
+    return found
+''', "om without a te after it"),
+        ],
+    },
 }
