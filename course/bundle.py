@@ -340,7 +340,10 @@ then `jupyter lab 00-start.ipynb`.
 
 Work through the notebooks in order, running cells top to bottom. Each
 exercise has an answer cell (`answer_1_2 = ...`) and a check cell that tells
-you at once whether you are right, without giving the answer away.
+you at once whether you are right, without giving the answer away. Where an
+exercise asks you to write a function, its check runs it on a few example
+cases and shows what a failed one should return; the grade runs it on other
+cases of the same kinds and gives you the share it gets right.
 
 ## On a JupyterHub or Binder
 

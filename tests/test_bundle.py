@@ -251,3 +251,27 @@ def test_readme_documents_the_links_as_the_code_makes_them():
     assert f"`{WHEEL}`" in readme
     assert nbgitpuller_link("https://HUB", "https://github.com/OWNER/news-student") in readme
     assert binder_link("https://github.com/OWNER/news-student") in readme
+
+
+FUNCTION_PROBE = """
+import json
+from course import check
+from course.checks import FunctionExercise, list_exercises
+ex = next(e for e in list_exercises() if isinstance(e, FunctionExercise) and e.id == "1.5")
+stub = check("1.5", lambda text: ...)
+naive = check("1.5", lambda text: [s.strip() + "." for s in text.split(".") if s.strip()])
+print(json.dumps({"stub": stub.status, "naive": naive.status, "message": naive.message,
+                  "function": ex.function, "visible": len(ex.visible)}))
+"""
+
+
+def test_a_function_check_in_the_bundle_shows_the_failed_example_case(student_env):
+    """What the bundle's README says of function exercises, run in the bundle outside the repository."""
+    readme = (student_env.bundle / "README.md").read_text(encoding="utf-8")
+    assert "runs it on a few example cases and shows what a failed one should return" in " ".join(readme.split())
+    done = student_env.run([".venv/bin/python", "-c", FUNCTION_PROBE])
+    assert done.returncode == 0, done.stderr
+    probe = json.loads(done.stdout)
+    assert probe["function"] == "split_sentences" and probe["stub"] == "unanswered" and probe["naive"] == "wrong"
+    assert "example cases pass" in probe["message"] and "should return" in probe["message"]
+    assert "but returned" in probe["message"]
