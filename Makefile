@@ -113,9 +113,10 @@ lab-teacher: $(STAMP)
 test: $(STAMP) $(NBG_STAMP) system-deps
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
 
-# Unit tests only (no notebooks): quick feedback while writing library code.
+# Unit tier only (no grader process, no notebook run, no browser, no nbgrader): quick feedback
+# while writing library code. Tiers are pytest markers (tests/conftest.py, pyproject.toml).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -q
+	$(BIN)/python -m pytest tests -q -m unit
 
 bench: $(STAMP) $(NBG_STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -73,3 +73,20 @@ def test_the_venv_has_the_lab_settings_the_wheel_ships():
     for source, target in {"overrides.json": "share/jupyter/lab/settings/overrides.json",
                            "jupyter_lab_config.json": "etc/jupyter/jupyter_lab_config.json"}.items():
         assert (Path(sys.prefix) / target).read_bytes() == (ROOT / "course" / "lab" / source).read_bytes()
+
+
+def test_every_tier_names_real_test_modules_and_test_fast_runs_only_the_unit_tier():
+    """A misspelt module in conftest.TIERS would silently put a slow test into `make test-fast`."""
+    import tomllib
+
+    from conftest import TIERS, tier_of
+
+    tests = {p.name for p in (ROOT / "tests").glob("test_*.py")}
+    for tier, names in TIERS.items():
+        assert set(names) <= tests, f"{tier}: no such test module {sorted(set(names) - tests)}"
+    registered = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert {m.split(":")[0] for m in registered["markers"]} == {*TIERS, "unit"}
+    assert tier_of(ROOT / "notebooks" / "01-reading.ipynb") == "notebooks"
+    assert tier_of(ROOT / "tests" / "test_text.py") == "unit"
+    dry = subprocess.run(["make", "-n", "test-fast"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "-m unit" in dry
