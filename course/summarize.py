@@ -137,13 +137,13 @@ def _nfc(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _content_lemmas(sentence: str) -> tuple[str, ...]:
     """Lower-cased lemmas of the sentence's words, stop words and numbers left out."""
-    from .text import _lemma
+    from .text import lemmatize
 
     out = []
     for token in tokenize(_nfc(sentence)):
         if not is_word(token) or not any(ch.isalpha() for ch in token):
             continue
-        lemma = _lemma(token).lower()
+        lemma = lemmatize(token).lower()
         if lemma in STOP_WORDS or token.lower() in STOP_WORDS:
             continue
         out.append(lemma)
@@ -539,7 +539,7 @@ def find_unsupported_names(summary: str, article: Article | str) -> "pd.DataFram
         ``in_article`` (bool: the article has the word, same capitals for
         names, as a whole word).
     """
-    from .text import _zipf
+    from .text import score_zipf
 
     text = _article_text(article)
     article_words = set(_WORD_RE.findall(text))
@@ -556,7 +556,7 @@ def find_unsupported_names(summary: str, article: Article | str) -> "pd.DataFram
             if any(ch.isdigit() for ch in word) or word.lower() in NUMBER_WORDS:
                 kind = "number"
             elif word[:1].isupper() and word.lower() not in STOP_WORDS:
-                if i > 0 or word in mid_capitals or _zipf(word.lower()) < 3.5:
+                if i > 0 or word in mid_capitals or score_zipf(word) < 3.5:
                     kind = "name"
             if kind is None or word in seen:
                 continue

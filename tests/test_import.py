@@ -34,3 +34,19 @@ def test_unknown_name_is_a_clear_attribute_error():
 
 def test_dir_lists_the_public_api():
     assert set(course.__all__) <= set(dir(course))
+
+
+def test_no_module_imports_another_modules_private_names():
+    """``from .text import _lemma`` ties two modules to one's internals: use the public function instead."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "course"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("course")):
+                private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                if private and node.module not in (None, "__future__"):
+                    found.append(f"{path.relative_to(root)}: from {'.' * node.level}{node.module} import {private}")
+    assert found == []
