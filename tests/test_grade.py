@@ -149,8 +149,18 @@ def test_grades_csv_columns_and_the_wide_sheet(corpus):
 
 
 def test_feedback_shows_hints_not_tests_and_is_escaped(corpus):
+    from bs4 import BeautifulSoup
+
+    from answers import WRONG
+    from course import check
+
     page = (corpus["out"] / "feedback" / "wrong.html").read_text(encoding="utf-8")
-    assert "fail" in page and "?" in page          # a hint is a question
+    blocks = {b.h3.get_text().split()[1]: b for b in BeautifulSoup(page, "html.parser").select("div.exercise")}
+    assert sorted(blocks) == ["0.1", "0.2", "0.3"]
+    for ex, block in blocks.items():   # each exercise: 'not yet', and the hint check() gives its wrong answer
+        hint = check(ex, WRONG[ex][0][0]).message
+        assert "fail" in block["class"] and block.select_one(".verdict").get_text() == "not yet", ex
+        assert "?" in hint and " ".join(hint.replace("`", "").split()) in " ".join(block.get_text().split()), ex
     assert "assert_answer" not in page and "HIDDEN TESTS" not in page
     page = (corpus["out"] / "feedback" / "loop.html").read_text(encoding="utf-8")
     assert "time limit" in page
