@@ -6,7 +6,7 @@ What it shows, and the decisions behind it:
 - per notebook: how many handed it in, the mean and median of the points
   that count *among those who handed it in* (a missing notebook is left
   out, never counted as 0), late rows, and the grading **time per
-  notebook** (median and slowest run, seconds, from ``results.json``);
+  notebook** (median and slowest run, seconds, from ``timings.csv``);
 - per exercise the **score distribution** (how many handed-in notebooks got
   each number of points; prose answers not graded yet are left out and
   counted apart), partial-credit parts with how often each passed, and the
