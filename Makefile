@@ -99,7 +99,7 @@ lab_root = $(if $(filter $(LAB_ROOT_OPTS),$(LAB_ARGS)),,--LabApp.default_url=/la
 LAB := $(BIN)/jupyter lab --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
 # The student edition, rebuilt when a lesson, the library or its data changed.
-$(STUDENT)/requirements.txt: $(STAMP) $(wildcard notebooks/*.ipynb course/*.py course/exercises/*.py course/lab/* data/*/* seeds/*)
+$(STUDENT)/requirements.txt: $(STAMP) $(wildcard notebooks/*.ipynb course/*.py course/lesson/exercises/*.py course/lab/* data/*/* seeds/*)
 	$(BIN)/course release --out $(RELEASE)
 
 # What students get: no solution, hidden test, rubric or teacher cell.
@@ -110,13 +110,16 @@ lab: system-deps $(STAMP) $(STUDENT)/requirements.txt
 lab-teacher: $(STAMP)
 	$(LAB) $(LAB_ARGS) $(call lab_root,notebooks)
 
+# In parallel, one pytest-xdist worker per core (TEST_WORKERS=0 runs it serially). `--dist loadfile`
+# keeps each test file, and so each notebook's nbval cells (one kernel), on one worker.
+TEST_WORKERS ?= auto
 test: $(STAMP) $(NBG_STAMP) system-deps
-	$(BIN)/python -m pytest tests notebooks $(NBVAL)
+	$(BIN)/python -m pytest tests notebooks $(NBVAL) -n $(TEST_WORKERS) --dist loadfile
 
 # Unit tier only (no grader process, no notebook run, no browser, no nbgrader): quick feedback
 # while writing library code. Tiers are pytest markers (tests/conftest.py, pyproject.toml).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -q -m unit
+	$(BIN)/python -m pytest tests -q -m unit -n $(TEST_WORKERS)
 
 bench: $(STAMP) $(NBG_STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -35,8 +35,8 @@ def make_articles(n_articles: int = 1000, seed: int = 0) -> list[str]:
 
 def bench_analyze_throughput(n_articles: int = 1000) -> Result:
     """Parse + ``analyze_article`` + JSON line, for 1,000 generated articles (target ≥ 50 articles/s)."""
-    from course.analyze import analyze_article, to_json
-    from course.article import parse_article
+    from course.report.analyze import analyze_article, to_json
+    from course.analysis.article import parse_article
 
     texts = make_articles(n_articles)
     for text in texts[:3]:  # warm up: spaCy pipelines, lexicons, pandas

@@ -50,7 +50,7 @@ def bench_grade_batch() -> list[Result]:
     import nbformat
 
     from course import grading as G
-    from submissions import mixed
+    from helpers.submissions import mixed
 
     n_students = int(os.environ.get("BENCH_GRADE_STUDENTS", "200"))
     lessons = [p.name for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))]
@@ -65,7 +65,7 @@ def bench_grade_batch() -> list[Result]:
             for lesson in lessons:
                 nb, _ = mixed(lesson, rng, nb=base[lesson])
                 if base[lesson] is None:
-                    from submissions import student_version
+                    from helpers.submissions import student_version
 
                     base[lesson] = student_version(lesson)
                 (folder / lesson).write_text(nbformat.writes(nb), encoding="utf-8")
@@ -91,8 +91,8 @@ def bench_grade_batch() -> list[Result]:
 def bench_grade_vs_nbgrader(n: int = 40, lesson: str = "01-reading.ipynb") -> list[Result]:
     import nbformat
 
-    import nbgrader_compat as NBG
-    from submissions import mixed
+    from helpers import nbgrader_compat as NBG
+    from helpers.submissions import mixed
 
     if not NBG.available():
         print("grade_vs_nbgrader: nbgrader's venv is missing; run `make nbgrader-env`", file=sys.stderr)

@@ -1,7 +1,7 @@
 """Benchmarks of ``course handouts`` (slow: in ``run.py --full``).
 
 All HTML handouts (student and teacher edition, every lesson; each edition
-built in a fresh interpreter, timed from before ``import course.handouts``,
+built in a fresh interpreter, timed from before ``import course.authoring.handouts``,
 so nbconvert's import counts) have a target of 15 s; printing the PDFs with
 headless Chromium is reported without a target.
 """
@@ -17,14 +17,14 @@ from run import ROOT, Result
 
 
 def _handouts_in_process(out: Path, edition: str, pdf: bool) -> float:
-    code = ("import sys, time; t = time.perf_counter(); from course.handouts import build_handouts; "
+    code = ("import sys, time; t = time.perf_counter(); from course.authoring.handouts import build_handouts; "
             f"build_handouts(out=sys.argv[1], edition={edition!r}, pdf={pdf!r}); print(time.perf_counter() - t)")
     done = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, check=True, capture_output=True, text=True)
     return float(done.stdout.strip().splitlines()[-1])
 
 
 def bench_handouts(repeat: int = 3) -> list[Result]:
-    from course.handouts import find_chromium, lesson_notebooks
+    from course.authoring.handouts import find_chromium, lesson_notebooks
 
     n = len(lesson_notebooks())
     html_runs = []

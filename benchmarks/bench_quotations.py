@@ -83,8 +83,8 @@ class Counts:
 def score_article(path: Path, details: list[str] | None = None) -> Counts:
     """Compare the engine's sources and quotations of one article with its gold file."""
     from course import load_article
-    from course.sources import find_sources
-    from course.quotations import list_statements
+    from course.analysis.sources import find_sources
+    from course.analysis.quotations import list_statements
 
     gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
     article = load_article(path)

@@ -47,8 +47,8 @@ RENDER_STUDENTS = int(os.environ.get("BENCH_SHARD_RENDER_STUDENTS", "500"))
 def _class(dest: Path, n: int, lessons: list[str]) -> None:
     import nbformat
 
-    from answers import REFERENCE, WRONG
-    from submissions import exercises, fill_answers, student_version
+    from helpers.answers import REFERENCE, WRONG
+    from helpers.submissions import exercises, fill_answers, student_version
 
     rng = random.Random(30000)
     base = {lesson: student_version(lesson) for lesson in lessons}

@@ -104,7 +104,7 @@ def bench_check() -> Result:
 
 def bench_text() -> Result:
     from course import load_article
-    from course import text
+    from course.analysis import text
 
     article = load_article()
 

@@ -4,11 +4,11 @@ Subcommands
 -----------
 ``course build [SOURCE ...] [--no-execute]``
     Build lesson notebooks from ``notebooks/src/*.py`` (all by default),
-    execute them and store outputs (see :mod:`course.notebooks`).
+    execute them and store outputs (see :mod:`course.authoring.notebooks`).
 ``course release [--out release/]``
     Build the student edition (solutions, hidden tests, teacher cells and
     outputs removed), with the student bundle next to it (see
-    :mod:`course.bundle`), and the teacher edition of every lesson notebook;
+    :mod:`course.authoring.bundle`), and the teacher edition of every lesson notebook;
     exit code 1 with a list of leaks when the student edition would leak.
 ``course article PATH``
     Read an article file and print its structure; exit code 2 with one line
@@ -36,11 +36,12 @@ _PLUGINS = {
     "grade": "grade a folder or zip of student submissions safely, in parallel",
 }
 #: Plug-ins whose module is not ``course.<name>``.
-_PLUGIN_MODULES = {"grade": "course.grading.cli"}
+_PLUGIN_MODULES = {"analyze": "course.report.analyze", "handouts": "course.authoring.handouts",
+                   "grade": "course.grading.cli"}
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .notebooks import NotebookSourceError, build_file
+    from .authoring.notebooks import NotebookSourceError, build_file
 
     sources = [Path(s) for s in args.sources] or sorted((ROOT / "notebooks" / "src").glob("*.py"))
     for src in sources:
@@ -54,7 +55,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _article(args: argparse.Namespace) -> int:
-    from .article import ArticleError, load_article
+    from .analysis.article import ArticleError, load_article
 
     status = 0
     for path in args.paths:
@@ -70,7 +71,7 @@ def _article(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .release import ReleaseError, release
+    from .authoring.release import ReleaseError, release
 
     try:
         written = release(ROOT / "notebooks", Path(args.out))
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             # or slow module never affects the other commands.
             sub.add_parser(name, help=help_text)
             continue
-        module = importlib.import_module(_PLUGIN_MODULES.get(name, f"course.{name}"))
+        module = importlib.import_module(_PLUGIN_MODULES[name])
         s = sub.add_parser(name, help=help_text, description=(module.__doc__ or "").split("\n\n")[0],
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(s)

@@ -31,7 +31,7 @@ Order in which the data folder is found (:func:`data_root`):
 3. the checkout: the project root (:func:`project_root`).
 
 The variable is read on every call; the modules that keep a folder as a
-constant (``course.article.SEED_PATH`` ...) read it once, at import.
+constant (``course.analysis.article.SEED_PATH`` ...) read it once, at import.
 """
 
 from __future__ import annotations

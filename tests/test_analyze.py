@@ -1,4 +1,4 @@
-"""course.analyze: the analysis object, its schema, and the `course analyze` command."""
+"""course.report.analyze: the analysis object, its schema, and the `course analyze` command."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import sys
 import jsonschema
 import pytest
 
-from conftest import ROOT, SEED
-from course.analyze import (FRAMES, QUOTE_KINDS, SCHEMA_PATH, SOURCE_TYPES, analyze_article, analyze_file,
+from helpers.paths import ROOT, SEED
+from course.report.analyze import (FRAMES, QUOTE_KINDS, SCHEMA_PATH, SOURCE_TYPES, analyze_article, analyze_file,
                             format_text, load_schema, main, render_html, to_json)
-from course.article import ArticleError, load_article, parse_article
-from course.sources import ARTICLES_DIR, find_quotations, find_sources
+from course.analysis.article import ArticleError, load_article, parse_article
+from course.analysis.sources import ARTICLES_DIR, find_quotations, find_sources
 
 ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
 ALL = [SEED, *ARTICLES]
@@ -39,8 +39,8 @@ def run(capsys, monkeypatch):
 
 
 def run_process(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    """`python -m course.analyze` in a fresh interpreter: real exit code, real streams."""
-    return subprocess.run([sys.executable, "-m", "course.analyze", *args], capture_output=True, text=True,
+    """`python -m course.report.analyze` in a fresh interpreter: real exit code, real streams."""
+    return subprocess.run([sys.executable, "-m", "course.report.analyze", *args], capture_output=True, text=True,
                           cwd=cwd)
 
 
@@ -71,8 +71,8 @@ def test_schema_is_draft_2020_12_and_lists_the_enums():
 
 
 def test_enums_match_the_library():
-    from course.framing import FRAMES as LIBRARY_FRAMES
-    from course.sources import SOURCE_TYPES as LIBRARY_TYPES
+    from course.analysis.framing import FRAMES as LIBRARY_FRAMES
+    from course.analysis.sources import SOURCE_TYPES as LIBRARY_TYPES
 
     assert tuple(SOURCE_TYPES) == tuple(LIBRARY_TYPES)
     assert tuple(FRAMES) == tuple(LIBRARY_FRAMES)
@@ -115,8 +115,8 @@ def _recombined(n: int = 20) -> list:
 
 def test_shortcuts_give_what_the_lesson_functions_give():
     """LEAD-3, the frame shares and the shared finder steps equal the public functions, on varied articles."""
-    from course.framing import lexicon_profile
-    from course.summarize import summarize_lead, summarize_textrank
+    from course.analysis.framing import lexicon_profile
+    from course.analysis.summarize import summarize_lead, summarize_textrank
 
     for article in [load_article(p) for p in ALL] + _recombined():
         result = analyze_article(article)
@@ -133,23 +133,23 @@ def test_shortcuts_give_what_the_lesson_functions_give():
 
 def test_the_finders_share_work_through_caches_that_hand_out_fresh_copies(seed):
     """analyze runs the actor and statement finders once per article; nobody can spoil the cache."""
-    import course.reading
-    import course.sources
+    import course.analysis.reading
+    import course.analysis.sources
 
-    rows = course.sources._statements(seed)
+    rows = course.analysis.sources._statements(seed)
     rows[0]["speaker"] = "spoiled"
     rows.clear()
-    assert course.sources._statements(seed)[0]["speaker"] != "spoiled"
-    mentions = course.reading._mentions(seed)
+    assert course.analysis.sources._statements(seed)[0]["speaker"] != "spoiled"
+    mentions = course.analysis.reading._mentions(seed)
     mentions[0].actor = "spoiled"
-    assert course.reading._mentions(seed)[0].actor != "spoiled"
-    import course.quotations
+    assert course.analysis.reading._mentions(seed)[0].actor != "spoiled"
+    import course.analysis.quotations
 
-    for cache in (course.reading._cached_mentions, course.sources._cached_actors,
-                  course.quotations._cached_statements, course.quotations._cached_actors):
+    for cache in (course.analysis.reading._cached_mentions, course.analysis.sources._cached_actors,
+                  course.analysis.quotations._cached_statements, course.analysis.quotations._cached_actors):
         cache.cache_clear()
     analyze_article(seed)
-    assert course.reading._cached_mentions.cache_info().misses == 1, "the actor finder ran once"
+    assert course.analysis.reading._cached_mentions.cache_info().misses == 1, "the actor finder ran once"
 
 
 # --- facts of the seed the lessons already pin -------------------------------------------------
@@ -290,6 +290,7 @@ def test_good_files_exit_0_and_json_goes_to_out(tmp_path, run):
     assert [json.loads(line)["file"] for line in lines] == [str(p) for p in ARTICLES]
 
 
+@pytest.mark.commands
 def test_real_process_exit_code_and_streams(tmp_path):
     bad = tmp_path / "binary.txt"
     bad.write_bytes(b"\x00\x01\x02 binary")
@@ -302,8 +303,9 @@ def test_real_process_exit_code_and_streams(tmp_path):
     assert json.loads(lines[1])["file"] == str(ARTICLES[0]) and "Traceback" not in result.stderr
 
 
+@pytest.mark.commands
 def test_through_the_course_command():
-    """`course analyze` is the same command (cli.py loads course.analyze as a plug-in)."""
+    """`course analyze` is the same command (cli.py loads course.report.analyze as a plug-in)."""
     result = subprocess.run([sys.executable, "-m", "course.cli", "analyze", str(SEED)], capture_output=True,
                             text=True)
     assert result.returncode == 0 and json.loads(result.stdout)["sentences"] == 32

@@ -1,4 +1,4 @@
-"""course.article: the plain-text format, its variations, and clear errors."""
+"""course.analysis.article: the plain-text format, its variations, and clear errors."""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ def test_diacritics_survive(seed):  # every lesson shows these words
 
 
 def seed_text() -> str:
-    from conftest import SEED
+    from helpers.paths import SEED
 
     return SEED.read_text(encoding="utf-8")
 
@@ -120,7 +120,7 @@ def test_readability_figures(seed):  # 01 readability section
 
 
 def test_ijzersterke_vriendschap_follows_a_verb_of_agreeing(seed):  # 04 exercise 4.2, its two readings
-    from course.sources import find_quotations
+    from course.analysis.sources import find_quotations
 
     sentence = next(s for s in seed.sentences if "ijzersterke vriendschap" in s.text)
     assert "beklonken daar hun ‘ijzersterke vriendschap’" in sentence.text and sentence.paragraph == 4

@@ -27,11 +27,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
-from course import handouts
-from course.reading import ACTOR_KINDS
-from course.release import HIDDEN, SOLUTION, student_notebook
-from test_handouts import NOTEBOOKS, built
+from helpers.paths import ROOT
+from course.authoring import handouts
+from course.analysis.reading import ACTOR_KINDS
+from course.authoring.release import HIDDEN, SOLUTION, student_notebook
+from helpers.handouts import NOTEBOOKS, built
 
 CHROMIUM = handouts.find_chromium()
 SCREENSHOTS = ROOT / "build" / "screenshots"

@@ -1,6 +1,6 @@
 """The student bundle, as a student gets it: in a folder outside the repository.
 
-``student_env`` (``tests/conftest.py``, ``tests/student_env.py``) releases the
+``student_env`` (``tests/conftest.py``, ``tests/helpers/student_env.py``) releases the
 course into a temporary folder and installs it there with the bundle
 README's own commands, in a bubblewrap sandbox in which the repository is an
 empty folder: these tests run the lessons exactly as a student would, and
@@ -20,11 +20,11 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import ROOT
-from course.bundle import (binder_link, min_python, nbgitpuller_link, pinned_requirements, read_pins,
+from helpers.paths import ROOT
+from course.authoring.bundle import (binder_link, min_python, nbgitpuller_link, pinned_requirements, read_pins,
                            runtime_closure, wheel_name)
-from course.release import find_bundle_leaks
-from student_env import readme_commands
+from course.authoring.release import find_bundle_leaks
+from helpers.student_env import readme_commands
 
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 VERSION = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
@@ -135,11 +135,11 @@ PROBE = """
 import json, os, sys
 import course, course.paths as paths
 from course import SEED_PATH, load_article
-from course.display import TRANSLATIONS_DIR
-from course.framing import FRAMING_DIR
-from course.reading import GAZETTEER_PATH, GLOSSARY_DIR
-from course.sources import DATA_DIR
-from course.summarize import SUMMARIES_DIR
+from course.lesson.display import TRANSLATIONS_DIR
+from course.analysis.framing import FRAMING_DIR
+from course.analysis.reading import GAZETTEER_PATH, GLOSSARY_DIR
+from course.analysis.sources import DATA_DIR
+from course.analysis.summarize import SUMMARIES_DIR
 files = [SEED_PATH, TRANSLATIONS_DIR, FRAMING_DIR, GAZETTEER_PATH, GLOSSARY_DIR, DATA_DIR, SUMMARIES_DIR]
 print(json.dumps({"course": course.__file__, "data": str(paths.data_root()), "exist": all(p.exists() for p in files),
                   "files": [str(p) for p in files], "paragraphs": len(load_article().paragraphs),
@@ -256,7 +256,7 @@ def test_readme_documents_the_links_as_the_code_makes_them():
 FUNCTION_PROBE = """
 import json
 from course import check
-from course.checks import FunctionExercise, list_exercises
+from course.lesson.checks import FunctionExercise, list_exercises
 ex = next(e for e in list_exercises() if isinstance(e, FunctionExercise) and e.id == "1.5")
 stub = check("1.5", lambda text: ...)
 naive = check("1.5", lambda text: [s.strip() + "." for s in text.split(".") if s.strip()])

@@ -1,6 +1,6 @@
 """The check and the grade agree: what ``check()`` calls right gets full points, and only that.
 
-Every answer the project declares (``tests/answers``: each REFERENCE and
+Every answer the project declares (``tests/helpers/answers``: each REFERENCE and
 ALSO_RIGHT answer, each WRONG answer) is put into the answer cell of the
 lesson's *student edition*, as ``course release`` writes it. Student
 ``slotNN`` hands in every lesson with the NN-th declared answer of each
@@ -36,11 +36,10 @@ from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from answers import ALSO_RIGHT, FUNCTIONS, REFERENCE, WRONG  # noqa: E402
+from helpers.answers import ALSO_RIGHT, FUNCTIONS, REFERENCE, WRONG  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers.paths import ROOT  # noqa: E402
 BIN = Path(sys.executable).parent
 HIDDEN = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
 
@@ -177,14 +176,14 @@ def grade_answers(work: Path, answers: list[Declared] | None = None) -> list[tup
 
 
 def _full_points(exercise: str) -> float:
-    from course.checks import get_exercise
+    from course.lesson.checks import get_exercise
 
     return float(get_exercise(exercise).points)
 
 
 def _partial(exercise: str) -> bool:
     """True for an exercise with partial credit (a function, or declared parts): a wrong answer may earn some."""
-    from course.checks import FunctionExercise, get_exercise
+    from course.lesson.checks import FunctionExercise, get_exercise
 
     ex = get_exercise(exercise)
     return isinstance(ex, FunctionExercise) or getattr(ex, "parts", None) is not None
@@ -236,7 +235,7 @@ def hidden_test_passes(source: str, exercise: str, value: Any, function: bool = 
     import ast
 
     from course import Case, assert_answer, check, grade_answer, grade_function
-    from course.checks import get_exercise
+    from course.lesson.checks import get_exercise
 
     namespace = {"assert_answer": assert_answer, "check": check, "grade_answer": grade_answer,
                  "grade_function": grade_function, "Case": Case}
@@ -273,7 +272,7 @@ def test_the_hidden_test_decides_as_check_does(answer):
     from course import check
 
     if answer.function:
-        from course.checks import get_exercise
+        from course.lesson.checks import get_exercise
 
         ns: dict = {}
         exec(compile(answer.value, "<answer>", "exec"), ns)  # noqa: S102 - our own answers

@@ -1,4 +1,4 @@
-"""course.checks: instant feedback, and every exercise's answers."""
+"""course.lesson.checks: instant feedback, and every exercise's answers."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from answers import ALSO_RIGHT, FUNCTIONS, REFERENCE, WRONG, WRONG_TYPE
+from helpers.answers import ALSO_RIGHT, FUNCTIONS, REFERENCE, WRONG, WRONG_TYPE
 from course import Case, Part, assert_answer, check, grade_answer, grade_function, list_exercises
-from course.checks import FunctionExercise
-from course.checks import (
+from course.lesson.checks import FunctionExercise
+from course.lesson.checks import (
     NOT_DEFINED,
     STATUSES,
     Feedback,
@@ -36,8 +36,8 @@ def define(source: str, name: str):
 
 
 def test_every_exercise_has_answers():
-    assert sorted(IDS) == sorted(REFERENCE), "add the exercise to tests/answers/lessonNN.py"
-    assert sorted(FUNCTION_IDS) == sorted(FUNCTIONS), "add the function exercise to FUNCTIONS in tests/answers"
+    assert sorted(IDS) == sorted(REFERENCE), "add the exercise to tests/helpers/answers/lessonNN.py"
+    assert sorted(FUNCTION_IDS) == sorted(FUNCTIONS), "add the function exercise to FUNCTIONS in tests/helpers/answers"
     assert set(WRONG) <= set(REFERENCE) and set(WRONG_TYPE) <= set(REFERENCE)
 
 
@@ -134,13 +134,13 @@ def test_a_function_stub_is_unanswered_and_a_value_is_the_wrong_type(exercise_id
 
 
 def test_function_feedback_shows_visible_cases_and_partial_credit_is_the_share_passed():
-    from course.exercises import make_function_exercise
+    from course.lesson.exercises import make_function_exercise
 
     ex = make_function_exercise("9.8", "Words", 4, "words", "words(text)",
                                 [Case("one space", ("a b",), ["a", "b"]), Case("two spaces", ("a  b",), ["a", "b"])],
                                 hint="Which method splits on white space?", success="Right.",
                                 kind_hints={"two spaces": "What does split(' ') make of two spaces?"})
-    from course.exercises import load_all
+    from course.lesson.exercises import load_all
 
     load_all()["9.8"] = ex
     try:
@@ -158,8 +158,8 @@ def test_function_feedback_shows_visible_cases_and_partial_credit_is_the_share_p
 
 
 def test_parts_give_partial_credit_and_name_what_failed():
-    from course.checks import DICT
-    from course.exercises import load_all, make_exercise
+    from course.lesson.checks import DICT
+    from course.lesson.exercises import load_all, make_exercise
 
     def parts(value):
         return [Part(f"item {k}", v == "ok", 2.0 if k == "B" else 1.0, f"look at {k} again?") for k, v in
@@ -220,7 +220,7 @@ def test_no_reference_answer_in_plain_text_in_the_library():
     """The exercise modules hold digests, not the answers."""
     from pathlib import Path
 
-    import course.exercises as ex
+    import course.lesson.exercises as ex
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in Path(ex.__file__).parent.glob("lesson*.py"))
     for exercise_id, ref in REFERENCE.items():
@@ -229,9 +229,10 @@ def test_no_reference_answer_in_plain_text_in_the_library():
             assert repr(ref) not in source
 
 
+@pytest.mark.commands
 def test_digest_command_line():
     out = subprocess.run(
-        [sys.executable, "-m", "course.checks", "0.1", "13"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "course.lesson.checks", "0.1", "13"], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == next(e for e in list_exercises() if e.id == "0.1").answer_digest
 
@@ -342,6 +343,7 @@ def test_an_answer_that_is_not_defined_says_the_cell_did_not_run():
         assert_answer("1.2", NOT_DEFINED)
 
 
+@pytest.mark.commands
 def test_in_ipython_a_missing_answer_variable_shows_its_feedback():
     """``check("1.2", answer_1_2)`` with no ``answer_1_2``: the box, not a traceback; other NameErrors unchanged."""
     script = (
@@ -368,7 +370,7 @@ def test_messages_render_code_spans_safely():
 def test_the_name_error_handler_never_replaces_another(monkeypatch):
     import types
 
-    from course import checks
+    from course.lesson import checks
 
     class Shell:
         def __init__(self, current):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import SEED
+from helpers.paths import SEED
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,4 @@
-"""course.display: the English working translation, aligned paragraph by paragraph."""
+"""course.lesson.display: the English working translation, aligned paragraph by paragraph."""
 
 from __future__ import annotations
 

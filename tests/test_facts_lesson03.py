@@ -13,9 +13,9 @@ from pathlib import Path
 
 from course import (find_hedges, find_quotes, find_sourcing_words, list_statements, load_paragraph_coding,
                     load_reference_coding, load_word_choice, score_precision, score_recall, tabulate_frame_markers)
-from course.checks import Case, FunctionExercise, get_exercise
+from course.lesson.checks import Case, FunctionExercise, get_exercise
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers.paths import ROOT  # noqa: E402
 SOURCE = (ROOT / "notebooks" / "src" / "03-framing.py").read_text(encoding="utf-8")
 
 
@@ -240,7 +240,7 @@ def hint_blocks() -> list[str]:
 
 
 def test_no_hint_of_lesson_03_contains_code():
-    from course.checks import list_exercises
+    from course.lesson.checks import list_exercises
 
     hints = [" ".join(h.replace("#", " ").split()) for h in hint_blocks()]
     for exercise in list_exercises():

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 
 LESSON_00 = (ROOT / "notebooks" / "src" / "00-start.py").read_text(encoding="utf-8")
 LESSON_01 = (ROOT / "notebooks" / "src" / "01-reading.py").read_text(encoding="utf-8")
@@ -26,7 +26,7 @@ def _prose(source: str) -> str:
 
 
 def _success(exercise_id: str) -> str:
-    from course.checks import get_exercise
+    from course.lesson.checks import get_exercise
 
     return get_exercise(exercise_id).success
 
@@ -83,7 +83,7 @@ def test_this_paper_puts_partial_quotes_in_single_marks(seed):
 
 
 def test_ijzersterke_vriendschap_is_taught_with_both_readings():
-    from course import summarize
+    from course.analysis import summarize
 
     prose = _prose(LESSON_02)
     assert "partial quote" in prose and "scare quote" in prose and "implied speakers" in prose
@@ -92,11 +92,11 @@ def test_ijzersterke_vriendschap_is_taught_with_both_readings():
     assert "implied speakers" in doc and "nobody is said to say" not in doc
 
 
-# --------------------------------------------------------------- readability (01, course/text.py)
+# --------------------------------------------------------------- readability (01, course/analysis/text.py)
 
 
 def test_douma_bands_are_doumas_own_table():
-    from course.text import DOUMA_BANDS
+    from course.analysis.text import DOUMA_BANDS
 
     assert [(lo, hi, nl) for lo, hi, nl, _ in DOUMA_BANDS] == [
         (0, 30, "zeer moeilijk"), (30, 45, "moeilijk"), (45, 60, "tamelijk moeilijk"), (60, 70, "normaal"),
@@ -105,7 +105,7 @@ def test_douma_bands_are_doumas_own_table():
 
 
 def test_brouwer_is_read_on_brouwers_scale_only_as_far_as_the_source_goes():
-    from course.text import BROUWER_BANDS
+    from course.analysis.text import BROUWER_BANDS
 
     assert (BROUWER_BANDS[0][:3], BROUWER_BANDS[-1][:3]) == ((0, 25, "zeer moeilijk"), (80, 100, "zeer gemakkelijk"))
     assert len(BROUWER_BANDS) == 3  # the four middle groups' bounds are not in our source: not invented
@@ -122,7 +122,7 @@ def test_the_article_scores_are_shown_with_their_labels(seed):
 
 def test_100_word_samples_not_50(seed):
     from course import find_readability
-    from course.text import MIN_RELIABLE_WORDS
+    from course.analysis.text import MIN_RELIABLE_WORDS
 
     assert MIN_RELIABLE_WORDS == 100
     table = find_readability(seed)
@@ -132,11 +132,12 @@ def test_100_word_samples_not_50(seed):
     assert "about 50 words" not in prose and "50 words" not in prose
 
 
-# --------------------------------------------------------------- ROUGE-L (02, course/summarize.py)
+# --------------------------------------------------------------- ROUGE-L (02, course/analysis/summarize.py)
 
 
 def test_rouge_l_is_the_longest_common_subsequence():
-    from course import find_rouge, summarize
+    from course import find_rouge
+    from course.analysis import summarize
 
     scores = find_rouge("China wijst de beschuldiging direct af", "China wijst de Amerikaanse beschuldiging af")
     rouge_l = scores.set_index("metric").loc["rougeL"]
@@ -253,7 +254,7 @@ def test_spacy_strands_the_opening_quote_of_paragraph_2(seed):
 
 
 def test_reason_markers_point_to_paragraphs_3_9_and_10(seed):
-    from answers import FUNCTIONS
+    from helpers.answers import FUNCTIONS
 
     ns: dict = {}
     exec(FUNCTIONS["1.7"]["reference"], ns)  # noqa: S102 - our own reference answer

@@ -11,13 +11,13 @@ import re
 
 import pytest
 
-from answers import REFERENCE
-from conftest import ROOT
+from helpers.answers import REFERENCE
+from helpers.paths import ROOT
 from course import load_article
-from course.checks import Case
+from course.lesson.checks import Case
 from course.paths import data_path
-from course.quotations import find_statements
-from course.sources import (LATERAL_COLUMNS, LATERAL_KINDS, find_quotations, find_sources, find_voices, load_claims,
+from course.analysis.quotations import find_statements
+from course.analysis.sources import (LATERAL_COLUMNS, LATERAL_KINDS, find_quotations, find_sources, find_voices, load_claims,
                             load_lateral, search_lateral)
 
 PACK_DIR = ROOT / "data" / "lateral" / "000_79c815f5f65dac68"
@@ -185,7 +185,7 @@ def test_lesson_04_teaches_both_readings():
     text = _flat(LESSON_04)
     assert "**A partial quote.**" in text and "**A scare quote.**" in text and "implied speakers" in text
     assert "nobody in the article is said to have spoken" not in text
-    from course.exercises import load_all
+    from course.lesson.exercises import load_all
 
     success = load_all()["4.2"].success
     assert "implied speakers" in success and "scare quote" in success and "Nobody in the article" not in success
@@ -225,7 +225,7 @@ def _hidden_cases(exercise_id: str) -> list[Case]:
 def test_hidden_sentences_are_not_from_the_seed(seed, exercise_id):
     cases = _hidden_cases(exercise_id)
     assert len(cases) >= 5
-    from course.exercises import load_all
+    from course.lesson.exercises import load_all
 
     exercise = load_all()[exercise_id]
     assert {c.kind for c in exercise.visible} <= {c.kind for c in cases}, "every visible kind is held back too"

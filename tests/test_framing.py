@@ -1,4 +1,4 @@
-"""Tests of course.framing: codebook, frame markers, word choice, agreement, plots (lesson 03)."""
+"""Tests of course.analysis.framing: codebook, frame markers, word choice, agreement, plots (lesson 03)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from course import load_article, parse_article
-from course.framing import (ALPHA_RELIABLE, ALPHA_TENTATIVE, FRAMES, WORD_KINDS, compare_profiles, describe_alpha,
+from course.analysis.framing import (ALPHA_RELIABLE, ALPHA_TENTATIVE, FRAMES, WORD_KINDS, compare_profiles, describe_alpha,
                             dominant_frame, find_frame_markers, find_hedges, find_loaded_words, find_metaphors,
                             find_quotes, find_sourcing_words, frame_profile, lexicon_profile, list_text_items,
                             load_class_coding, load_codebook, load_lexicon, load_paragraph_coding,
@@ -17,7 +17,7 @@ from course.framing import (ALPHA_RELIABLE, ALPHA_TENTATIVE, FRAMES, WORD_KINDS,
                             reference_profiles, score_alpha, score_kappa, score_precision, score_recall, show_frames,
                             show_word_choice, tabulate_frame_markers)
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers.paths import ROOT  # noqa: E402
 ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))
 
 
@@ -294,8 +294,8 @@ def test_an_article_without_markers_gives_empty_tables_with_the_same_columns():
 
 
 def test_only_framing_reads_the_word_choice_list():
-    """data/framing/README.md: only course/framing.py reads word_choice.csv (sourcing words are not hedges)."""
+    """data/framing/README.md: only course/analysis/framing.py reads word_choice.csv (sourcing words are not hedges)."""
     readers = [p.name for p in (ROOT / "course").rglob("*.py") if '"word_choice.csv"' in p.read_text(encoding="utf-8")]
     assert readers == ["framing.py"]
     readme = (ROOT / "data" / "framing" / "README.md").read_text(encoding="utf-8")
-    assert "Only `course/framing.py` reads this file." in readme
+    assert "Only `course/analysis/framing.py` reads this file." in readme

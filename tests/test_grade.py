@@ -14,11 +14,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import grading as G
 from course.grading import report
 from course.grading.runner import Job, Runner
-from submissions import FAULTS, LESSON, _write, answered, make_fault_corpus, student_version
+from helpers.submissions import FAULTS, LESSON, _write, answered, make_fault_corpus, student_version
 
 LIMITS = G.Limits(cell_timeout=4, timeout=40, memory_mb=768, max_notebook_mb=2, max_output=2_000)
 
@@ -37,7 +37,7 @@ def _tree_digest(root: Path) -> dict[str, str]:
 
 def _course_files() -> dict[str, str]:
     """What the 'vandal' submission tries to destroy."""
-    return {f"{d}/{k}": v for d in ("course/exercises", "seeds", "data/glossaries", "notebooks")
+    return {f"{d}/{k}": v for d in ("course/lesson/exercises", "seeds", "data/glossaries", "notebooks")
             for k, v in _tree_digest(ROOT / d).items() if k.endswith((".py", ".txt", ".csv", ".ipynb"))
             and not k.startswith("05-")}
 
@@ -151,7 +151,7 @@ def test_grades_csv_columns_and_the_wide_sheet(corpus):
 def test_feedback_shows_hints_not_tests_and_is_escaped(corpus):
     from bs4 import BeautifulSoup
 
-    from answers import WRONG
+    from helpers.answers import WRONG
     from course import check
 
     page = (corpus["out"] / "feedback" / "wrong.html").read_text(encoding="utf-8")

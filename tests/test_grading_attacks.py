@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import grading as G
 from course.grading.sandbox import bwrap_path
-from answers import REFERENCE
-from submissions import LESSON, _write, answered
+from helpers.answers import REFERENCE
+from helpers.submissions import LESSON, _write, answered
 
 # Skipped only where bubblewrap is not installed at all; installed but failing is a failure.
 pytestmark = pytest.mark.skipif(bwrap_path() is None, reason="bubblewrap (bwrap) is not installed: "

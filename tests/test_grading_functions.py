@@ -16,14 +16,14 @@ import nbformat
 import pytest
 
 import course.grading as G
-from course.checks import Case, function_feedback, get_exercise, norm_text_list, run_case
-from course.exercises import load_all, make_function_exercise
+from course.lesson.checks import Case, function_feedback, get_exercise, norm_text_list, run_case
+from course.lesson.exercises import load_all, make_function_exercise
 from course.grading.batch import grade_batch
 from course.grading.lessons import function_test, load_lesson
 from course.grading.plan import build_plan, job_inputs, job_steps
 from course.grading.sandbox import bwrap_path
-from course.notebooks import build_notebook, parse_percent
-from course.release import student_notebook
+from course.authoring.notebooks import build_notebook, parse_percent
+from course.authoring.release import student_notebook
 
 SOURCE = '''# %% [markdown]
 # # 09 · A lesson with one function exercise

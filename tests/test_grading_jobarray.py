@@ -23,12 +23,12 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course.grading.sandbox import bwrap_command, bwrap_path
 
 sys.path.insert(0, str(ROOT / "tests"))
-from answers import REFERENCE  # noqa: E402
-from submissions import LESSON, exercises, fill_answers, student_version  # noqa: E402
+from helpers.answers import REFERENCE  # noqa: E402
+from helpers.submissions import LESSON, exercises, fill_answers, student_version  # noqa: E402
 
 COURSE = str(ROOT / ".venv" / "bin" / "course")
 DEPLOY = ROOT / "deploy"

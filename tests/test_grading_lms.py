@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course.grading import GradeError
 from course.grading.batch import collect, copy_of, lessons_to_grade
 from course.grading.evaluate import ExerciseResult, NotebookGrade

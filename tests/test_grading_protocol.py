@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -32,16 +31,30 @@ def test_a_long_line_and_a_flood_are_refused():
 
 
 def test_splitting_is_linear():
-    """Twice the newlines take about twice the time, not four times (a quadratic parser froze a batch)."""
-    def cost(n: int) -> float:
-        reader = LineReader(max_total=10**9)
-        start = time.perf_counter()
-        for _ in range(n // 65536):
-            reader.feed(b"\n" * 65536)
-        return time.perf_counter() - start
+    """Each byte is searched once: twice the newlines cost twice the work (a quadratic parser froze a batch).
 
-    small, large = min(cost(2**21) for _ in range(3)), min(cost(2**23) for _ in range(3))
-    assert large < small * 4 * 2.5, (small, large)
+    Counted, not timed: the chunks are a ``bytes`` subclass that adds up how
+    many bytes each ``find`` call looks at.
+    """
+    scanned = [0]
+
+    class Counted(bytes):
+        def find(self, sub, start=0, *rest):
+            found = bytes.find(self, sub, start, *rest)
+            scanned[0] += (found if found >= 0 else len(self)) - start + 1
+            return found
+
+    def cost(data: bytes, chunk: int) -> int:
+        scanned[0] = 0
+        reader = LineReader(max_total=10**9)
+        lines = sum(len(reader.feed(Counted(data[k:k + chunk]))) for k in range(0, len(data), chunk))
+        assert lines == data.count(b"\n")
+        return scanned[0]
+
+    for data, chunk in ((b"\n" * 2**16, 4096), ((b"x" * 100 + b"\n") * 2**10, 4096), (b"y" * 50_000 + b"\n", 512)):
+        chunks = -(-len(data) // chunk)
+        # every byte of every chunk is looked at (the reader searches what it was given) and at most once more
+        assert len(data) <= cost(data, chunk) <= len(data) + 2 * chunks, (len(data), chunk, scanned[0])
 
 
 @pytest.mark.parametrize("line, why", [

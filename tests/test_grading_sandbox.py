@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course.grading.sandbox import bwrap_command, bwrap_path, sandbox_problem
 
 needs_bwrap = pytest.mark.skipif(bwrap_path() is None, reason="bubblewrap (bwrap) is not installed")
@@ -54,7 +54,7 @@ def test_without_bubblewrap_course_grade_refuses_in_one_line(tmp_path):
     import nbformat
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from submissions import LESSON, answered
+    from helpers.submissions import LESSON, answered
 
     (tmp_path / "subs" / "s1").mkdir(parents=True)
     nbformat.write(answered(), tmp_path / "subs" / "s1" / LESSON)

@@ -13,14 +13,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course.grading import shard as S
 from course.grading.context import GradeError
 from course.grading.sandbox import bwrap_path
 
 sys.path.insert(0, str(ROOT / "tests"))
-from answers import REFERENCE, WRONG  # noqa: E402
-from submissions import LESSON, exercises, fill_answers, student_version  # noqa: E402
+from helpers.answers import REFERENCE, WRONG  # noqa: E402
+from helpers.submissions import LESSON, exercises, fill_answers, student_version  # noqa: E402
 
 COURSE = str(ROOT / ".venv" / "bin" / "course")
 LIMITS = ["--cell-timeout", "10", "--timeout", "60", "--memory", "768", "--quiet"]

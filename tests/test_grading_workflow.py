@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import grading as G
 from course.grading.late import late_of
 from course.grading.report import read_results
-from submissions import LESSON, _write, answered, make_fault_corpus
+from helpers.submissions import LESSON, _write, answered, make_fault_corpus
 
 COURSE = ROOT / ".venv" / "bin" / "course"
 pytestmark = pytest.mark.skipif(shutil.which("bwrap") is None, reason="the sandbox needs bubblewrap")

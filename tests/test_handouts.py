@@ -1,4 +1,4 @@
-"""course.handouts: structure, self-containment, no leaks, sanitising, alt text (no browser).
+"""course.authoring.handouts: structure, self-containment, no leaks, sanitising, alt text (no browser).
 
 Every lesson notebook ``notebooks/NN-*.ipynb`` is rendered in both editions
 once per session (:func:`built`); a new lesson is picked up automatically.
@@ -11,28 +11,19 @@ import re
 import subprocess
 import sys
 import types
-from functools import lru_cache
 from pathlib import Path
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from answers import ALSO_RIGHT, REFERENCE
-from conftest import ROOT
-from course import handouts
-from course.release import HIDDEN, SOLUTION, student_notebook
+from helpers.answers import ALSO_RIGHT, REFERENCE
+from helpers.handouts import NOTEBOOKS, built
+from helpers.paths import ROOT
+from course.authoring import handouts
+from course.authoring.transforms import HIDDEN, PAPER_LEFT_OUT, SOLUTION, student_notebook
 
-NOTEBOOKS = handouts.lesson_notebooks(ROOT / "notebooks")
 EXTERNAL = re.compile(r"""(?:src|href|srcset|action|poster|data)\s*=\s*["']?\s*(?:https?:|//|ftp:|file:)""", re.I)
-
-
-@lru_cache(maxsize=None)
-def built(edition: str) -> Path:
-    """Build one edition (HTML only) into build/test-handouts/<edition>, once per session."""
-    out = ROOT / "build" / "test-handouts" / edition
-    handouts.build_handouts(ROOT / "notebooks", out, edition, pdf=False)
-    return out
 
 
 def page(edition: str, notebook: Path) -> str:
@@ -120,11 +111,11 @@ def test_every_image_has_alt_text(edition, notebook):
     alts = [img["alt"] for img in images]
     for alt in stored:
         if alt:
-            assert alt in alts, "the alt text stored by course.plots is the <img alt>"
+            assert alt in alts, "the alt text stored by course.lesson.plots is the <img alt>"
 
 
 def test_figures_in_the_lessons_carry_alt_text_metadata():
-    """course.plots's formatter reached the stored notebooks (lesson 01 imports course.plots)."""
+    """course.lesson.plots's formatter reached the stored notebooks (lesson 01 imports course.lesson.plots)."""
     nb = nbformat.read(ROOT / "notebooks" / "01-reading.ipynb", as_version=4)
     alts = [o.metadata["image/png"]["alt"] for c in nb.cells if c.cell_type == "code"
             for o in c.outputs if "image/png" in o.get("data", {})]
@@ -188,7 +179,7 @@ def test_student_page_leaves_out_check_cells_and_test_stubs(notebook):
     exercises = {c.metadata["course"]["exercise"] for c in nb.cells if c.metadata.get("course", {}).get("role")}
     for cell in nb.cells:
         role = cell.metadata.get("course", {}).get("role")
-        if role in handouts.STUDENT_LEFT_OUT:
+        if role in PAPER_LEFT_OUT:
             exercise = cell.metadata["course"]["exercise"]
             assert student.find(id=f"cell-id={cell.id}") is None, f"{role} cell of {exercise} in the student page"
             assert teacher.find(id=f"cell-id={cell.id}") is not None, "the teacher edition keeps it"
@@ -198,7 +189,7 @@ def test_student_page_leaves_out_check_cells_and_test_stubs(notebook):
 
 def test_actor_highlights_carry_their_kind():
     """Each highlight and legend entry of show_actors gets the class of its kind, coloured by actor_kind_css."""
-    from course.plots import KIND_COLOURS
+    from course.lesson.plots import KIND_COLOURS
 
     notebook = next(p for p in NOTEBOOKS if p.name.startswith("01-"))
     for edition in handouts.EDITIONS:
@@ -355,7 +346,7 @@ def test_cli_writes_html_and_says_clearly_when_chromium_is_missing(tmp_path, mon
 
 
 def test_importing_the_module_is_cheap():
-    code = ("import sys, course.handouts; "
+    code = ("import sys, course.authoring.handouts; "
             "print([m for m in ('nbconvert', 'bs4', 'nh3', 'nbformat', 'playwright') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
@@ -384,11 +375,11 @@ def test_figures_shown_in_ipython_carry_their_alt_text(seed):
     from IPython.core.pylabtools import print_figure
     from matplotlib.figure import Figure
 
-    from course.plots import plot_sentence_lengths, register_alt_text_formatter
+    from course.lesson.plots import plot_sentence_lengths, register_alt_text_formatter
 
     shell = _shell()
     assert register_alt_text_formatter(shell) and register_alt_text_formatter(shell)
-    # matplotlib-inline registers its printer when the backend loads, after course.plots is imported
+    # matplotlib-inline registers its printer when the backend loads, after course.lesson.plots is imported
     shell.display_formatter.formatters["image/png"].for_type(Figure, partial(print_figure, fmt="png"))
     fig = plot_sentence_lengths(seed)
     data, metadata = shell.display_formatter.format(fig)
@@ -403,7 +394,7 @@ def test_figures_shown_in_ipython_carry_their_alt_text(seed):
 
 
 def test_no_formatter_outside_ipython():
-    from course.plots import register_alt_text_formatter
+    from course.lesson.plots import register_alt_text_formatter
 
     assert register_alt_text_formatter(types.SimpleNamespace()) is False
 

@@ -3,7 +3,7 @@
 A hint is every text a student can open or get before solving an
 exercise: the ``<details><summary>Hint</summary>`` block of the exercise in
 the notebook, and the exercise's hint, wrong-answer hints and kind hints in
-``course/exercises``. The solution is the code between ``### BEGIN
+``course/lesson/exercises``. The solution is the code between ``### BEGIN
 SOLUTION`` and ``### END SOLUTION`` of the exercise's answer cell in the
 instructor notebook.
 
@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 from course import list_exercises
-from course.checks import FunctionExercise
+from course.lesson.checks import FunctionExercise
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers.paths import ROOT  # noqa: E402
 SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 _HINT = re.compile(r"<details>\s*<summary>\s*Hint[^<]*</summary>(.*?)</details>", re.S | re.I)
 _EXERCISE = re.compile(r"#{2,4}\s*Exercise\s+(\d+\.\d+)")

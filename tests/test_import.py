@@ -51,7 +51,9 @@ def test_no_module_imports_another_modules_private_names():
     import ast
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent / "course"
+    from helpers.paths import ROOT
+
+    root = ROOT / "course"
     found = []
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

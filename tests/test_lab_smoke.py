@@ -8,7 +8,7 @@ Playwright, waits until its cells render, saves a screenshot in
 when Chromium is not installed.
 
 Then the student bundle as a student opens it (``student_env``: installed
-from the bundle outside the repository, see ``tests/student_env.py``), with
+from the bundle outside the repository, see ``tests/helpers/student_env.py``), with
 the bundle README's own command: the notebook is not marked unsaved once its
 kernel runs, the lab offers one kernel, and no "Jupyter news" notification
 appears. And ``make lab`` / ``make lab-teacher`` serve what the README says,
@@ -31,9 +31,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from course.handouts import find_chromium
-from student_env import readme_commands
+from helpers.paths import ROOT
+from course.authoring.handouts import find_chromium
+from helpers.student_env import readme_commands
 
 CHROMIUM = find_chromium()
 NOTEBOOK = ROOT / "notebooks" / "01-reading.ipynb"

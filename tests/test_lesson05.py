@@ -12,8 +12,8 @@ import os
 import nbformat
 import pytest
 
-from conftest import ROOT
-from course.notebooks import execute_notebook
+from helpers.paths import ROOT
+from course.authoring.notebooks import execute_notebook
 from course.paths import data_path
 
 NOTEBOOK = ROOT / "notebooks" / "05-your-article.ipynb"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from conftest import ROOT
+from helpers.paths import ROOT
 
 
 def _fake_bin(tmp_path: Path, uid: int) -> Path:
@@ -76,10 +76,10 @@ def test_the_venv_has_the_lab_settings_the_wheel_ships():
 
 
 def test_every_tier_names_real_test_modules_and_test_fast_runs_only_the_unit_tier():
-    """A misspelt module in conftest.TIERS would silently put a slow test into `make test-fast`."""
+    """A misspelt module in helpers.tiers.TIERS would silently put a slow test into `make test-fast`."""
     import tomllib
 
-    from conftest import TIERS, tier_of
+    from helpers.tiers import TIERS, tier_of
 
     tests = {p.name for p in (ROOT / "tests").glob("test_*.py")}
     for tier, names in TIERS.items():

@@ -11,9 +11,9 @@ import random
 
 import pytest
 
-import nbgrader_compat as NBG
+from helpers import nbgrader_compat as NBG
 from course import grading as G
-from submissions import fill_answers, mixed
+from helpers.submissions import fill_answers, mixed
 
 pytestmark = pytest.mark.skipif(not NBG.available(), reason="nbgrader's venv is missing: run `make nbgrader-env`")
 
@@ -69,9 +69,9 @@ def test_autograde_and_course_grade_give_the_same_points(course_dir, tmp_path):
 
 def test_a_function_exercise_gets_the_same_partial_credit_from_nbgrader(tmp_path):
     """nbgrader takes the number a test cell outputs as partial credit: grade_function's points, same as ours."""
-    from answers import FUNCTIONS
+    from helpers.answers import FUNCTIONS
 
-    from course.checks import FunctionExercise, list_exercises
+    from course.lesson.checks import FunctionExercise, list_exercises
 
     lesson = "01-reading.ipynb"
     ex = next(e for e in list_exercises() if isinstance(e, FunctionExercise) and e.id.startswith("1."))

@@ -11,11 +11,11 @@ import re
 import nbformat
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import list_exercises
-from course.checks import FunctionExercise, get_exercise
+from course.lesson.checks import FunctionExercise, get_exercise
 from course.grading.lessons import function_test
-from course.notebooks import (
+from course.authoring.notebooks import (
     NotebookSourceError,
     build_notebook,
     nbgrader_metadata,

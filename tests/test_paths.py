@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import paths
 
 
@@ -41,10 +41,21 @@ def test_every_module_asks_paths_for_the_data():
     assert offenders == []
 
 
+def test_only_paths_works_out_the_project_root():
+    """A module may find a file of its own package (``Path(__file__).parent / "templates"``), never the root above it."""
+    climb = re.compile(r"__file__.*(\.parent\s*\.parent|parents\[\d\])|\.\./\.\.")
+    offenders = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "course").rglob("*.py")) if p.name != "paths.py"
+                 for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if climb.search(line)]
+    assert offenders == []
+    helpers = [p.name for p in sorted((ROOT / "tests").rglob("*.py")) if p.name != "paths.py"
+               and re.search(r"\bPath\(__file__\)\.resolve\(\)\.parent\.parent", p.read_text(encoding="utf-8"))]
+    assert helpers == [], "tests take ROOT from helpers.paths"
+
+
 @pytest.mark.parametrize("module, name", [
-    ("article", "SEED_PATH"), ("display", "TRANSLATIONS_DIR"), ("framing", "FRAMING_DIR"),
-    ("reading", "GAZETTEER_PATH"), ("reading", "GLOSSARY_DIR"), ("sources", "DATA_DIR"),
-    ("summarize", "SUMMARIES_DIR"),
+    ("analysis.article", "SEED_PATH"), ("lesson.display", "TRANSLATIONS_DIR"), ("analysis.framing", "FRAMING_DIR"),
+    ("analysis.reading", "GAZETTEER_PATH"), ("analysis.reading", "GLOSSARY_DIR"), ("analysis.sources", "DATA_DIR"),
+    ("analysis.summarize", "SUMMARIES_DIR"),
 ])
 def test_data_constants_are_under_the_data_root(module, name):
     import importlib
@@ -53,6 +64,7 @@ def test_data_constants_are_under_the_data_root(module, name):
     assert value.is_relative_to(paths.data_root()) and value.exists()
 
 
+@pytest.mark.commands
 def test_course_data_is_read_when_the_library_is_imported(tmp_path):
     import os
     import shutil

@@ -1,14 +1,14 @@
-"""course.quotations: the one quotation engine; one test per attribution pattern of Dutch news."""
+"""course.analysis.quotations: the one quotation engine; one test per attribution pattern of Dutch news."""
 
 from __future__ import annotations
 
 import pytest
 
 from course import load_article
-from course.article import parse_article
-from course.quotations import (KINDS, RULES, SOURCE_TYPES, STATEMENT_COLUMNS, WEAK_RULES, classify_source,
+from course.analysis.article import parse_article
+from course.analysis.quotations import (KINDS, RULES, SOURCE_TYPES, STATEMENT_COLUMNS, WEAK_RULES, classify_source,
                                find_statements, list_quote_spans, list_statements, load_lexicon)
-from course.sources import find_sources
+from course.analysis.sources import find_sources
 
 
 def _quotes(text: str) -> list[tuple[str, str | None, str]]:

@@ -1,4 +1,4 @@
-"""course.reading: actors and timeline, on the seed and on articles we wrote."""
+"""course.analysis.reading: actors and timeline, on the seed and on articles we wrote."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import load_article, parse_article
-from course.reading import (
+from course.analysis.reading import (
     ACTOR_KINDS,
     build_timeline,
     find_actor_mentions,

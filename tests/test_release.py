@@ -1,4 +1,4 @@
-"""course.release: the student edition leaks nothing and still runs top to bottom."""
+"""course.authoring.release: the student edition leaks nothing and still runs top to bottom."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import json
 import nbformat
 import pytest
 
-from answers import FUNCTIONS, REFERENCE
-from conftest import ROOT
-from course.notebooks import execute_notebook
-from course.release import ReleaseError, find_leaks, release, student_notebook
+from helpers.answers import FUNCTIONS, REFERENCE
+from helpers.paths import ROOT
+from course.authoring.notebooks import execute_notebook
+from course.authoring.release import ReleaseError, find_leaks, release, student_notebook
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_no_reference_answer_in_any_answer_or_check_cell(released):
                 continue
             if meta["exercise"] in FUNCTIONS:   # a function exercise: its stub is checked below
                 if meta["role"] == "answer":   # the handed-out stub is not an answer yet
-                    from course.checks import check, get_exercise
+                    from course.lesson.checks import check, get_exercise
 
                     ns: dict = {}
                     exec(compile(cell.source, "<stub>", "exec"), ns)  # noqa: S102 - our own stub
@@ -117,7 +117,7 @@ def test_student_edition_runs_top_to_bottom(released):
 
 
 def test_release_writes_the_student_bundle_next_to_the_notebooks(released):
-    from course.bundle import wheel_name
+    from course.authoring.bundle import wheel_name
 
     out, written = released
     names = {p.name for p in (out / "student").iterdir()}
@@ -130,7 +130,7 @@ def test_a_wheel_with_teacher_material_is_refused_and_nothing_is_written(tmp_pat
     import shutil
 
     from course import paths
-    from course.bundle import default_settings
+    from course.authoring.bundle import default_settings
 
     package = tmp_path / "course"
     shutil.copytree(paths.package_dir(), package, ignore=shutil.ignore_patterns("__pycache__"))

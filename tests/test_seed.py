@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 
-from conftest import ROOT, SEED
+from helpers.paths import ROOT, SEED
 
 SEED_SHA256 = "0f71e6228dddac9e1cc565bdad9bedb82c0a23b8c0d445dd661c31b801091894"
 

@@ -1,12 +1,12 @@
-"""course.sources: quotations, attributions, sources, voices, network, claims."""
+"""course.analysis.sources: quotations, attributions, sources, voices, network, claims."""
 
 from __future__ import annotations
 
 import pytest
 
 from course import load_article
-from course.article import parse_article
-from course.sources import (ARTICLES_DIR, ATTRIBUTION_COLUMNS, LATERAL_COLUMNS, QUOTATION_COLUMNS, SOURCE_COLUMNS,
+from course.analysis.article import parse_article
+from course.analysis.sources import (ARTICLES_DIR, ATTRIBUTION_COLUMNS, LATERAL_COLUMNS, QUOTATION_COLUMNS, SOURCE_COLUMNS,
                             SOURCE_TYPES, build_source_network, find_attributions, find_quotations, find_sources,
                             find_voices, format_lateral, lateral_path, list_silent_actors, load_claims, load_lateral,
                             plot_source_network, plot_voices, search_lateral)

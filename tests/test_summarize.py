@@ -1,4 +1,4 @@
-"""course.summarize: summarizers, ROUGE, and the checks ROUGE cannot do.
+"""course.analysis.summarize: summarizers, ROUGE, and the checks ROUGE cannot do.
 
 The seed results pinned here are what notebooks/02-summarizing.ipynb states.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 import matplotlib.figure
 import pytest
 
-from conftest import ROOT
+from helpers.paths import ROOT
 from course import load_article, parse_article
-from course.summarize import (DAMPING, METHODS, STOP_WORDS, SUMMARY_COLUMNS, DutchTokenizer, SummaryReport,
+from course.analysis.summarize import (DAMPING, METHODS, STOP_WORDS, SUMMARY_COLUMNS, DutchTokenizer, SummaryReport,
                               check_summary, compare_methods, find_quote_speakers, find_rouge,
                               find_swapped_speakers, find_unhedged_claims, find_unsupported_names,
                               find_unsupported_quotes, join_summary, list_hedges, load_references,
@@ -85,7 +85,7 @@ def test_textrank_is_pagerank_with_damping_085(article):
 
 
 def test_stop_words_are_not_content(article):
-    from course.summarize import _content_lemmas
+    from course.analysis.summarize import _content_lemmas
 
     lemmas = _content_lemmas("Rusland heeft China gevraagd om militaire steun.")
     assert lemmas == ("rusland", "china", "vragen", "militair", "steun")
@@ -168,7 +168,7 @@ def test_find_rouge_table(references):
 
 
 def test_references_are_three_sentences_each(article, references):
-    from course.summarize import _sentences_of
+    from course.analysis.summarize import _sentences_of
 
     assert references["reference"].tolist() == ["A", "B", "C"]
     assert (references["en"].str.len() > 0).all()
@@ -299,7 +299,7 @@ def test_pagerank_is_networkx_pagerank():
     import networkx as nx
     import numpy as np
 
-    from course.summarize import DAMPING, pagerank
+    from course.analysis.summarize import DAMPING, pagerank
 
     rng = random.Random(3)
     for n in (2, 5, 17, 40):
@@ -319,7 +319,7 @@ def test_rouge1_is_clipped_word_overlap_and_rouge_l_allows_gaps(seed):
     """What lesson 02 teaches about the metrics find_rouge reports (exercises 2.3 and 2.4)."""
     from collections import Counter
 
-    from course.summarize import find_rouge, join_summary, load_references, summarize_lead
+    from course.analysis.summarize import find_rouge, join_summary, load_references, summarize_lead
 
     scores = find_rouge("china china china zwijgt", "china zwijgt").set_index("metric")
     assert (scores.loc["rouge1", "precision"], scores.loc["rouge1", "recall"]) == (0.5, 1.0)  # china shared once

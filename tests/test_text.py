@@ -1,4 +1,4 @@
-"""course.text: tokens, lemmas, frequencies, syllables, readability."""
+"""course.analysis.text: tokens, lemmas, frequencies, syllables, readability."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from course import (
     score_readability,
     score_zipf,
 )
-from course.text import BROUWER_BANDS, DOUMA_BANDS, MIN_RELIABLE_WORDS, READABILITY_BANDS, readability_band
+from course.analysis.text import BROUWER_BANDS, DOUMA_BANDS, MIN_RELIABLE_WORDS, READABILITY_BANDS, readability_band
 
 SHORT = "De VS vrezen dat."
 TEXTS = {"empty": "", "short": SHORT}
@@ -430,7 +430,7 @@ def test_an_article_instead_of_text_is_a_clear_error(seed):
 
 def test_importing_the_module_loads_no_heavy_library():
     heavy = ("spacy", "pandas", "simplemma", "wordfreq", "pyphen")
-    code = f"import sys, course.text; print([m for m in {heavy!r} if m in sys.modules])"
+    code = f"import sys, course.analysis.text; print([m for m in {heavy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -438,7 +438,7 @@ def test_importing_the_module_loads_no_heavy_library():
 def test_readability_of_an_article_equals_that_of_its_text(seed):
     """An Article's own sentence split gives the same scores as splitting its text again."""
     from course import load_article
-    from course.sources import ARTICLES_DIR
+    from course.analysis.sources import ARTICLES_DIR
 
     for article in [seed, *(load_article(p) for p in sorted(ARTICLES_DIR.glob("*.txt")))]:
         assert score_readability(article) == score_readability(article.text)

@@ -70,7 +70,7 @@ def _namespace(lesson: Lesson, ex: GradedExercise, values: dict[str, Any]) -> di
 
 def _check_message(ex_id: str, answer: Any) -> str:
     """What ``check()`` says in the notebook about ``answer``; for an unanswered stub, words for a page."""
-    from ..checks import feedback_text
+    from ..lesson.checks import feedback_text
 
     try:
         status, message = feedback_text(ex_id, answer)
@@ -82,7 +82,7 @@ def _check_message(ex_id: str, answer: Any) -> str:
 
 
 def _not_run_message(ex_id: str, error: str | None) -> str:
-    from ..checks import not_run_feedback
+    from ..lesson.checks import not_run_feedback
 
     return clean_text(not_run_feedback(ex_id, error).message, 2000)
 
@@ -119,7 +119,7 @@ def evaluate(lesson: Lesson, ex: GradedExercise, values: dict[str, Any] | None, 
 
     def grade_answer(exercise_id: str, answer: Any) -> float:
         """The test's partial credit, recorded for the grade."""
-        from ..checks import score_answer
+        from ..lesson.checks import score_answer
 
         points, parts = score_answer(exercise_id, answer)
         scored.append((points, parts))
@@ -175,7 +175,7 @@ def evaluate_function(ex: GradedExercise, values: dict[str, Any], calls: list[di
         part per kind of case. The message names failed kinds and errors,
         never a held-back input or expected value.
     """
-    from ..checks import CaseResult, function_feedback, function_points, get_exercise, outputs_match
+    from ..lesson.checks import CaseResult, function_feedback, function_points, get_exercise, outputs_match
 
     exercise = get_exercise(ex.id)
     function = decode_value(values.get(ex.function, {"$missing": True}))

@@ -97,16 +97,20 @@ def read_submission(path: Path, max_mb: float = 20.0) -> Loaded:
         return Loaded(None, "too_large", f"{info.st_size / 1024 / 1024:.1f} MB is more than the {max_mb:g} MB limit; "
                                          "clear the outputs (Edit > Clear Outputs of All Cells) and hand it in again")
     data = path.read_bytes()
-    if not data.strip():
-        return Loaded(None, "parse_error", "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
-        return Loaded(None, "encoding_error", "the file is UTF-16, not UTF-8; save it again from JupyterLab")
+    from ..decoding import DecodeProblem, decode_text
+
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        return Loaded(None, "encoding_error",
-                      f"byte 0x{data[exc.start]:02x} on line {line} is not UTF-8 (Latin-1?); save it again from JupyterLab")
+        text = decode_text(data)
+    except DecodeProblem as problem:
+        if problem.kind in ("empty", "blank"):
+            return Loaded(None, "parse_error", "the file is empty")
+        if problem.kind == "utf16":
+            return Loaded(None, "encoding_error", "the file is UTF-16, not UTF-8; save it again from JupyterLab")
+        if problem.kind == "binary":
+            return Loaded(None, "parse_error", f"not valid JSON: the file holds NUL bytes (line {problem.line}), "
+                                               "so it is not a notebook; hand in the .ipynb file")
+        return Loaded(None, "encoding_error", f"byte 0x{problem.byte:02x} on line {problem.line} is not UTF-8 "
+                                              "(Latin-1?); save it again from JupyterLab")
     try:
         nb = json.loads(text)
     except json.JSONDecodeError as exc:

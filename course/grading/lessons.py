@@ -25,20 +25,6 @@ from .context import GradeError
 from .protocol import Missing, encode_value
 
 
-def strip_region(source: str, begin: str, end: str) -> str:
-    """``source`` without its ``begin`` .. ``end`` regions (markers included)."""
-    kept, inside = [], False
-    for line in source.split("\n"):
-        marker = line.strip()
-        if marker == begin:
-            inside = True
-        elif marker == end and inside:
-            inside = False
-        elif not inside:
-            kept.append(line)
-    return "\n".join(kept).rstrip()
-
-
 @dataclass
 class GradedExercise:
     """One graded exercise of a lesson.
@@ -191,7 +177,7 @@ def function_test(source: str, where: str = "") -> tuple[str, str, tuple] | None
     GradeError
         When the call is there but its arguments cannot be read.
     """
-    from ..checks import Case
+    from ..lesson.checks import Case
 
     try:
         tree = ast.parse(source)
@@ -244,7 +230,7 @@ def load_lesson(path: str | Path) -> Lesson:
     """
     import nbformat
 
-    from ..release import student_notebook
+    from ..authoring.transforms import student_notebook
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
@@ -287,14 +273,14 @@ def load_lesson(path: str | Path) -> Lesson:
             exercises.append(GradedExercise(id=str(crs["exercise"]), kind="prose", points=float(nbg.get("points", 0)),
                                             grade_id=nbg["grade_id"], rubric=rubric,
                                             title=headings.get(str(crs["exercise"]), "")))
-    from ..release import HIDDEN
+    from ..authoring.transforms import HIDDEN, strip_region
 
     accepted = {}
     for cell in nb.cells:
         role, nbg, _ = cell_meta(cell)
         if nbg.get("locked") and nbg.get("grade_id"):
             ours = released.get(nbg["grade_id"], cell.source)
-            accepted[nbg["grade_id"]] = {ours.strip(), strip_region(cell.source, *HIDDEN).strip()}
+            accepted[nbg["grade_id"]] = {ours.strip(), strip_region(cell.source, *HIDDEN, strict=False)[0].strip()}
     return Lesson(name=path.name, nb=nb, exercises=exercises, released=released, accepted=accepted,
                   student_cells=student_cells)
 
@@ -371,12 +357,12 @@ def prepare(lesson: Lesson, course_root: Path, tmp: Path | None = None) -> Lesso
 
 def _check_own_function(lesson: Lesson, ex: GradedExercise, function: Any) -> None:
     """The instructor's own function must pass every held-back case of its exercise (run here, trusted)."""
-    from ..checks import FunctionExercise, get_exercise, run_case
+    from ..lesson.checks import FunctionExercise, get_exercise, run_case
 
     exercise = get_exercise(ex.id)
     if not isinstance(exercise, FunctionExercise) or exercise.function != ex.function:
         raise GradeError(f"{lesson.name}: exercise {ex.id} has a function test but no function exercise "
-                         f"for {ex.function!r} in course/exercises")
+                         f"for {ex.function!r} in course/lesson/exercises")
     if not callable(function):
         raise GradeError(f"{lesson.name}: the instructor notebook does not define {ex.function} ({ex.id})")
     for k, case in enumerate(ex.cases, 1):

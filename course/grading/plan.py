@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .lessons import Lesson, cell_meta, cell_source, strip_region
+from .lessons import Lesson, cell_meta, cell_source
 
 _ANSWER_STUB = "YOUR ANSWER HERE"
 
@@ -66,9 +66,9 @@ class Plan:
 
 def _strip_solution(text: str) -> str:
     """A prose answer without the stub line (and any solution region left in)."""
-    from ..release import SOLUTION
+    from ..authoring.transforms import SOLUTION, strip_region
 
-    text = strip_region(text, *SOLUTION)
+    text = strip_region(text, *SOLUTION, strict=False)[0]
     lines = [ln for ln in text.split("\n") if ln.strip() != _ANSWER_STUB]
     return "\n".join(lines).strip()
 

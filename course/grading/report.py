@@ -216,16 +216,23 @@ def inline_markup(text: str) -> str:
     return out
 
 
-def environment() -> Any:
-    """The Jinja2 environment of the grading templates (autoescaping on)."""
-    import jinja2
+def markup_filter(text: Any) -> Any:
+    """The templates' ``md`` filter: :func:`inline_markup` of ``text``, marked safe (it escaped the text first)."""
     from markupsafe import Markup
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["md"] = lambda s: Markup(inline_markup(str(s)))
-    env.filters["points"] = fmt
-    return env
+    return Markup(inline_markup(str(text)))
+
+
+def environment() -> Any:
+    """The Jinja2 environment of the grading templates (``course/grading/templates/``).
+
+    The shared one of :func:`course.templating.environment` (autoescaping,
+    strict undefined, ``trim_blocks``/``lstrip_blocks``), with the filters
+    ``md`` (:func:`markup_filter`) and ``points`` (:func:`fmt`).
+    """
+    from ..templating import environment as shared_environment
+
+    return shared_environment("course.grading", (("md", markup_filter), ("points", fmt)))
 
 
 def feedback_page(student: str, grades: list[NotebookGrade]) -> str:

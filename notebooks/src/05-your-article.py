@@ -25,7 +25,7 @@ from course import (WEAK_RULES, describe_readability, find_actors, find_attribut
                     find_voices, join_summary,
                     data_path, lexicon_profile, list_silent_actors, load_article, plot_voices, score_readability,
                     show_actors, show_frames, summarize_lead, summarize_textrank, tabulate_frame_markers)
-from course.analyze import analyze_article, format_text
+from course.report.analyze import analyze_article, format_text
 
 # %% [markdown]
 # ## 1. Choose your article
