@@ -110,16 +110,19 @@ lab: system-deps $(STAMP) $(STUDENT)/requirements.txt
 lab-teacher: $(STAMP)
 	$(LAB) $(LAB_ARGS) $(call lab_root,notebooks)
 
-# In parallel, one pytest-xdist worker per core (TEST_WORKERS=0 runs it serially). `--dist loadfile`
-# keeps each test file, and so each notebook's nbval cells (one kernel), on one worker.
-TEST_WORKERS ?= auto
+# In parallel with pytest-xdist: two workers per core, because about a third of the suite waits
+# (kernels starting, sandboxes, chromium, Slurm) rather than computes (TEST_WORKERS=0 runs it serially).
+# `--dist loadfile` keeps each test file, and so each notebook's nbval cells (one kernel), on one worker.
+TEST_WORKERS ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 1) )))
 test: $(STAMP) $(NBG_STAMP) system-deps
 	$(BIN)/python -m pytest tests notebooks $(NBVAL) -n $(TEST_WORKERS) --dist loadfile
 
 # Unit tier only (no grader process, no notebook run, no browser, no nbgrader): quick feedback
 # while writing library code. Tiers are pytest markers (tests/conftest.py, pyproject.toml).
+# One worker per core: the unit tier only computes.
+FAST_WORKERS ?= auto
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -q -m unit -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest tests -q -m unit -n $(FAST_WORKERS)
 
 bench: $(STAMP) $(NBG_STAMP)
 	$(BIN)/python benchmarks/run.py
