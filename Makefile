@@ -113,7 +113,7 @@ lab-teacher: $(STAMP)
 # In parallel with pytest-xdist: two workers per core, because about a third of the suite waits
 # (kernels starting, sandboxes, chromium, Slurm) rather than computes (TEST_WORKERS=0 runs it serially).
 # `--dist loadfile` keeps each test file, and so each notebook's nbval cells (one kernel), on one worker.
-TEST_WORKERS ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 1) )))
+TEST_WORKERS ?= auto
 test: $(STAMP) $(NBG_STAMP) system-deps
 	$(BIN)/python -m pytest tests notebooks $(NBVAL) -n $(TEST_WORKERS) --dist loadfile
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from helpers.paths import ROOT, SEED  # noqa: F401 - the fixtures below use them
-from helpers.tiers import own_tier, tier_of
+from helpers.tiers import own_tier, slowest_first, tier_of
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +67,11 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every collected test with its module's tier."""
-    for item in items:
+    """Mark every collected test with its tier, and hand out the slowest files first (``helpers.tiers``)."""
+    paths = [Path(str(item.fspath)) for item in items]
+    for item, path in zip(items, paths):
         if own_tier(m.name for m in item.iter_markers()) is None:
-            item.add_marker(getattr(pytest.mark, tier_of(Path(str(item.fspath)))))
+            item.add_marker(getattr(pytest.mark, tier_of(path)))
+    # whole files, by their module's tier, so a file's tests stay together and in order
+    order = slowest_first(paths, [tier_of(path) for path in paths])
+    items[:] = [items[i] for i in order]

@@ -90,3 +90,13 @@ def test_every_tier_names_real_test_modules_and_test_fast_runs_only_the_unit_tie
     assert tier_of(ROOT / "tests" / "test_text.py") == "unit"
     dry = subprocess.run(["make", "-n", "test-fast"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "-m unit" in dry
+
+
+def test_make_test_hands_out_the_slowest_files_first_and_keeps_each_file_in_order():
+    from pathlib import Path
+
+    from helpers.tiers import slowest_first
+
+    paths = [Path(p) for p in ("test_a.py", "test_a.py", "nb.ipynb", "nb.ipynb", "test_b.py")]
+    tiers = ["unit", "unit", "notebooks", "notebooks", "nbgrader"]
+    assert slowest_first(paths, tiers) == [4, 2, 3, 0, 1]

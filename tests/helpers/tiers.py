@@ -27,3 +27,17 @@ def tier_of(path: Path) -> str:
     if path.suffix == ".ipynb":
         return "notebooks"
     return next((tier for tier, names in TIERS.items() if path.name in names), "unit")
+
+
+#: Tiers from the slowest test files to the quickest: ``make test`` hands the slow files out first, so
+#: that no worker starts a long file when the others are nearly done (longest-first scheduling).
+SLOWEST_FIRST = ("nbgrader", "browser", "grading", "notebooks", "commands", "unit")
+
+
+def slowest_first(paths: list[Path], tiers: list[str]) -> list[int]:
+    """Indices of ``paths`` (one per test, in collection order) sorted so the slow tiers come first.
+
+    The sort is stable, so the tests of one file keep their order (nbval runs a notebook's cells in order).
+    """
+    rank = {tier: k for k, tier in enumerate(SLOWEST_FIRST)}
+    return sorted(range(len(paths)), key=lambda i: rank.get(tiers[i], len(rank)))
