@@ -62,3 +62,23 @@ def test_no_module_imports_another_modules_private_names():
                 if private and node.module not in (None, "__future__"):
                     found.append(f"{path.relative_to(root)}: from {'.' * node.level}{node.module} import {private}")
     assert found == []
+
+
+def test_the_readme_layout_table_names_every_module():
+    """README, Layout: one row per sub-package of ``course/``, naming each of its modules."""
+    import re
+
+    from helpers.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `course/(\w*)/?`[^|]*\|[^|]*\|(.*)\|$", readme, re.M)
+    named = {pkg: set(re.findall(r"`(\w+)`", cells)) for pkg, cells in rows}
+    assert set(named) == {"analysis", "lesson", "authoring", "grading", "report", ""}, sorted(named)
+    for pkg, names in named.items():
+        folder = ROOT / "course" / pkg
+        real = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+        real |= {p.name for p in folder.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+        if pkg == "":
+            real -= {"analysis", "lesson", "authoring", "grading", "report"}
+        modules = {n for n in names if (folder / f"{n}.py").exists() or (folder / n / "__init__.py").exists()}
+        assert real <= modules, f"course/{pkg}: the README does not name {sorted(real - modules)}"

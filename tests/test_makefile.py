@@ -100,3 +100,30 @@ def test_make_test_hands_out_the_slowest_files_first_and_keeps_each_file_in_orde
     paths = [Path(p) for p in ("test_a.py", "test_a.py", "nb.ipynb", "nb.ipynb", "test_b.py")]
     tiers = ["unit", "unit", "notebooks", "notebooks", "nbgrader"]
     assert slowest_first(paths, tiers) == [4, 2, 3, 0, 1]
+
+
+def test_make_test_runs_in_parallel_with_whole_files_per_worker():
+    """README: `make test` runs on every core with `--dist loadfile`; `make test-fast` the unit tier on every core."""
+    test = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    line = next(ln for ln in test.splitlines() if "-m pytest tests notebooks" in ln)
+    assert "--nbval" in line and "-n auto" in line and "--dist loadfile" in line
+    serial = subprocess.run(["make", "-n", "test", "TEST_WORKERS=0"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout
+    assert "-n 0" in serial
+    fast = subprocess.run(["make", "-n", "test-fast"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "-m unit -n auto" in fast
+
+
+def test_the_handouts_are_built_once_per_session_for_all_workers(tmp_path, monkeypatch):
+    from helpers import handouts as shared
+
+    calls = []
+    monkeypatch.setattr(shared, "HANDOUTS_DIR", tmp_path)
+    monkeypatch.setattr(shared.handouts, "build_handouts", lambda src, out, edition, pdf: calls.append(edition))
+    monkeypatch.setenv("COURSE_TEST_SESSION", "one")
+    build = shared.built.__wrapped__          # what each worker runs once (lru_cache in one process)
+    assert build("student") == tmp_path / "student" and build("student") == tmp_path / "student"
+    assert calls == ["student"], "a second worker of the same session rebuilt the handouts"
+    monkeypatch.setenv("COURSE_TEST_SESSION", "two")
+    build("student")
+    assert calls == ["student", "student"], "a new session reused an old build"
