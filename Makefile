@@ -110,12 +110,14 @@ lab: system-deps $(STAMP) $(STUDENT)/requirements.txt
 lab-teacher: $(STAMP)
 	$(LAB) $(LAB_ARGS) $(call lab_root,notebooks)
 
-# In parallel with pytest-xdist: two workers per core, because about a third of the suite waits
-# (kernels starting, sandboxes, chromium, Slurm) rather than computes (TEST_WORKERS=0 runs it serially).
-# `--dist loadfile` keeps each test file, and so each notebook's nbval cells (one kernel), on one worker.
+# In parallel with pytest-xdist, one worker per core (TEST_WORKERS=N sets it, 0 runs serially; two per
+# core was slower on 2 cores: the suite computes most of the time).
+# `--dist loadfile` keeps each test file, and so each notebook's nbval cells (one kernel), on one worker;
+# `--no-loadscope-reorder` keeps the order tests/conftest.py gives (slowest files first) instead of
+# xdist's own (most tests first, which started the unit tests first and left nbgrader for last).
 TEST_WORKERS ?= auto
 test: $(STAMP) $(NBG_STAMP) system-deps
-	$(BIN)/python -m pytest tests notebooks $(NBVAL) -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest tests notebooks $(NBVAL) -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Unit tier only (no grader process, no notebook run, no browser, no nbgrader): quick feedback
 # while writing library code. Tiers are pytest markers (tests/conftest.py, pyproject.toml).

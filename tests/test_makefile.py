@@ -106,7 +106,7 @@ def test_make_test_runs_in_parallel_with_whole_files_per_worker():
     """README: `make test` runs on every core with `--dist loadfile`; `make test-fast` the unit tier on every core."""
     test = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     line = next(ln for ln in test.splitlines() if "-m pytest tests notebooks" in ln)
-    assert "--nbval" in line and "-n auto" in line and "--dist loadfile" in line
+    assert "--nbval" in line and "-n auto" in line and "--dist loadfile --no-loadscope-reorder" in line
     serial = subprocess.run(["make", "-n", "test", "TEST_WORKERS=0"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout
     assert "-n 0" in serial
